@@ -1,0 +1,467 @@
+"""The newsroom's domain: units, publications, issues, items, pages, distribution.
+
+State fields are changed only by ``bulletins.workflow``; content changes go
+through ``bulletins.actions``. Models hold data, constraints and small
+read-only helpers.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from .sanitize import clean_html
+
+
+class Role(models.TextChoices):
+    """Django group names for the four roles."""
+
+    CONTRIBUTOR = "通讯员", "通讯员"
+    EDITOR = "编辑", "编辑"
+    RESPONSIBLE_EDITOR = "责任编辑", "责任编辑"
+    ADMINISTRATOR = "管理员", "管理员"
+
+
+class Unit(models.Model):
+    class Category(models.TextChoices):
+        TOWN = "town", "镇"
+        SUBDISTRICT = "subdistrict", "街道"
+        DEPARTMENT = "department", "区直部门"
+        OTHER = "other", "其他"
+
+    name = models.CharField("单位名称", max_length=100, unique=True)
+    short_name = models.CharField(
+        "署名简称", max_length=50, help_text="刊发时印在稿件末尾，如：区发改委"
+    )
+    category = models.CharField("类别", max_length=20, choices=Category.choices, default=Category.DEPARTMENT)
+    order = models.PositiveIntegerField("排序", default=0)
+    active = models.BooleanField("启用", default=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name="成员", related_name="units", blank=True
+    )
+
+    class Meta:
+        verbose_name = "来稿单位"
+        verbose_name_plural = "来稿单位"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.name
+
+
+class RecipientGroup(models.Model):
+    """A reusable recipient on a distribution line: 区县处级领导, 各街道办事处 …"""
+
+    name = models.CharField("名称", max_length=100, unique=True)
+    order = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "发送对象"
+        verbose_name_plural = "发送对象"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.name
+
+
+class DistributionKind(models.TextChoices):
+    """The distribution lines in the order they are printed."""
+
+    REPORT = "report", "报"
+    SEND = "send", "送"
+    ISSUE = "issue", "发"
+    COPY = "copy", "抄送"
+
+
+class Publication(models.Model):
+    class Kind(models.TextChoices):
+        BULLETIN = "bulletin", "简报"
+        NEWSPAPER = "newspaper", "报纸"
+
+    class PageSize(models.TextChoices):
+        A4 = "A4", "A4（210×297毫米）"
+        A3 = "A3", "A3（297×420毫米）"
+        TABLOID = "tabloid", "四开小报（265×390毫米）"
+
+    name = models.CharField("刊物名称", max_length=50, unique=True)
+    slug = models.SlugField("代号", max_length=30, unique=True)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    issuing_line = models.CharField("编印单位", max_length=100, help_text="如：中共上街区委办公室")
+    english_name = models.CharField("英文名", max_length=100, blank=True)
+    registration_number = models.CharField("准印证号", max_length=100, blank=True)
+    notice = models.CharField("刊物说明", max_length=100, blank=True, help_text="如：内部资料 免费交流")
+    supervision_phone = models.CharField("监督电话", max_length=30, blank=True)
+    page_size = models.CharField("版面尺寸", max_length=20, choices=PageSize.choices, default=PageSize.A4)
+    columns = models.PositiveSmallIntegerField("栏数", default=1, help_text="报纸正文分栏数")
+    total_number_offset = models.PositiveIntegerField(
+        "总期号起点", default=0, help_text="总期号从此数之后连续编号；例如填 627，则下一期为总第628期"
+    )
+    lead_title_face = models.CharField(
+        "头条标题字体",
+        max_length=10,
+        choices=[("hei", "黑体"), ("song", "标宋")],
+        default="hei",
+    )
+    default_responsible_editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="默认责任编辑",
+        through="PublicationEditor",
+        related_name="+",
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = "刊物"
+        verbose_name_plural = "刊物"
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_newspaper(self):
+        return self.kind == self.Kind.NEWSPAPER
+
+    def ordered_default_editors(self):
+        return [link.user for link in self.editor_links.select_related("user").order_by("order", "id")]
+
+
+class PublicationEditor(models.Model):
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="editor_links")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, verbose_name="责任编辑")
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "默认责任编辑"
+        verbose_name_plural = "默认责任编辑"
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["publication", "user"], name="unique_publication_editor")]
+
+
+class PublicationDistribution(models.Model):
+    """The distribution lines a new issue of this publication starts with."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="default_distribution")
+    kind = models.CharField("类别", max_length=10, choices=DistributionKind.choices)
+    group = models.ForeignKey(RecipientGroup, on_delete=models.PROTECT, verbose_name="发送对象")
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "默认发送范围"
+        verbose_name_plural = "默认发送范围"
+        ordering = ["kind", "order", "id"]
+
+
+class IssueState(models.TextChoices):
+    DRAFTING = "drafting", "编排中"
+    IN_REVIEW = "in_review", "待签发"
+    APPROVED = "approved", "已签发"
+    PUBLISHED = "published", "已印发"
+
+
+class Issue(models.Model):
+    publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="issues", verbose_name="刊物")
+    year = models.PositiveSmallIntegerField("年度")
+    number = models.PositiveIntegerField("期号", help_text="每年从第1期重新编号")
+    total_number = models.PositiveIntegerField("总期号")
+    issue_date = models.DateField("出刊日期")
+    series_title = models.CharField("总标题", max_length=200, blank=True)
+    editor_note = models.TextField("编者按", blank=True)
+    state = models.CharField("状态", max_length=20, choices=IssueState.choices, default=IssueState.DRAFTING)
+    print_run = models.PositiveIntegerField("印数", null=True, blank=True)
+    responsible_editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="责任编辑",
+        through="IssueEditor",
+        related_name="+",
+        blank=True,
+    )
+    version = models.PositiveIntegerField("版本", default=1, help_text="每次保存加一，用于发现同时编辑")
+    pdf = models.FileField("定稿PDF", upload_to="issues/%Y/", blank=True)
+    pdf_sha256 = models.CharField("PDF校验值(SHA-256)", max_length=64, blank=True)
+    published_at = models.DateTimeField("印发时间", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="创建人"
+    )
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "期"
+        verbose_name_plural = "期"
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "year", "number"], name="unique_issue_number_per_year"),
+            models.UniqueConstraint(fields=["publication", "total_number"], name="unique_issue_total_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.publication.name} {self.year}年第{self.number}期"
+
+    @property
+    def is_frozen(self):
+        return self.state == IssueState.PUBLISHED
+
+    def ordered_editors(self):
+        return [link.user for link in self.editor_links.select_related("user").order_by("order", "id")]
+
+    def ordered_items(self):
+        return self.items.order_by("page__number", "position", "id")
+
+    def distribution_lines(self):
+        """[(label, [group names])] in print order, only lines that have recipients."""
+        entries = self.distribution.select_related("group").order_by("order", "id")
+        lines = []
+        for kind in DistributionKind:
+            names = [e.group.name for e in entries if e.kind == kind.value]
+            if names:
+                lines.append((kind.label, names))
+        return lines
+
+
+class IssueEditor(models.Model):
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="editor_links")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name="责任编辑")
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "责任编辑"
+        verbose_name_plural = "责任编辑"
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["issue", "user"], name="unique_issue_editor")]
+
+
+class IssueDistribution(models.Model):
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="distribution")
+    kind = models.CharField("类别", max_length=10, choices=DistributionKind.choices)
+    group = models.ForeignKey(RecipientGroup, on_delete=models.PROTECT, verbose_name="发送对象")
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "发送范围"
+        verbose_name_plural = "发送范围"
+        ordering = ["kind", "order", "id"]
+
+
+class Page(models.Model):
+    """A newspaper page (版): 一版 要闻, 二版 综合 …"""
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages", verbose_name="期")
+    number = models.PositiveSmallIntegerField("版次")
+    name = models.CharField("版名", max_length=30, blank=True, help_text="如：要闻、综合、副刊")
+    slogan = models.CharField("版底标语", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "版面"
+        verbose_name_plural = "版面"
+        ordering = ["issue", "number"]
+        constraints = [models.UniqueConstraint(fields=["issue", "number"], name="unique_page_number")]
+
+    def __str__(self):
+        return f"{self.label}{(' ' + self.name) if self.name else ''}"
+
+    @property
+    def label(self):
+        return f"{chinese_numeral(self.number)}版"
+
+
+class ItemState(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "已报送"
+    ACCEPTED = "accepted", "已采用"
+    RETURNED = "returned", "已退回"
+    DECLINED = "declined", "未采用"
+    PUBLISHED = "published", "已刊发"
+
+
+class Item(models.Model):
+    class BylinePosition(models.TextChoices):
+        NONE = "", "不署名"
+        TOP = "top", "文首（□本报记者 …）"
+        END = "end", "文末（（记者 …））"
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="items", verbose_name="来稿单位")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="items", verbose_name="撰稿人"
+    )
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("正文", blank=True, help_text="保存时按白名单清理HTML")
+    attribution = models.CharField("署名", max_length=50, blank=True, help_text="印在稿件末尾，默认为单位简称")
+    # Newspaper article furniture
+    kicker = models.CharField("引题", max_length=200, blank=True)
+    subhead = models.CharField("副题", max_length=200, blank=True)
+    dateline = models.CharField("电头", max_length=100, blank=True, help_text="如：本报讯(记者 刘斐 通讯员 王卫锋)")
+    byline = models.CharField("署名（报纸）", max_length=100, blank=True, help_text="如：本报记者 周俊英")
+    byline_position = models.CharField(
+        "署名位置", max_length=10, choices=BylinePosition.choices, default=BylinePosition.NONE, blank=True
+    )
+    column_label = models.CharField("栏目", max_length=30, blank=True, help_text="如：部门动态")
+    short_headline = models.CharField("转版短标题", max_length=50, blank=True, help_text="转版时在“上接”处使用，默认取主题")
+    original_file = models.FileField("原稿附件", upload_to="originals/%Y/%m/", blank=True)
+    state = models.CharField("状态", max_length=20, choices=ItemState.choices, default=ItemState.DRAFT)
+    # Placement in an issue
+    issue = models.ForeignKey(
+        Issue, on_delete=models.SET_NULL, null=True, blank=True, related_name="items", verbose_name="编入期"
+    )
+    page = models.ForeignKey(Page, on_delete=models.SET_NULL, null=True, blank=True, related_name="items", verbose_name="版面")
+    position = models.PositiveIntegerField("顺序", default=0)
+    is_lead = models.BooleanField("头条", default=False, help_text="简报：标题单独成行；报纸：本版头条")
+    jump_to_page = models.ForeignKey(
+        Page,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="转至版面",
+        help_text="本版排不下时续排到该版，默认为下一个有空位的版",
+    )
+    version = models.PositiveIntegerField("版本", default=1)
+    submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "稿件"
+        verbose_name_plural = "稿件"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["state", "unit"]), models.Index(fields=["issue", "position"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Every save is sanitised, whatever path the HTML came by.
+        self.body = clean_html(self.body)
+        if not self.attribution and self.unit_id:
+            self.attribution = self.unit.short_name
+        super().save(*args, **kwargs)
+
+    @property
+    def printed_attribution(self):
+        return f"（{self.attribution}）" if self.attribution else ""
+
+    def last_log(self, *actions):
+        logs = self.logs.order_by("-created_at", "-id")
+        if actions:
+            logs = logs.filter(action__in=actions)
+        return logs.first()
+
+
+class ItemImage(models.Model):
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="images", verbose_name="稿件")
+    image = models.ImageField("图片", upload_to="photos/%Y/%m/")
+    caption = models.CharField("图片说明", max_length=300, blank=True)
+    credit = models.CharField("摄影", max_length=50, blank=True, help_text="印作（某某 摄）")
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "图片"
+        verbose_name_plural = "图片"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+
+class ItemRevision(models.Model):
+    """The item's content at each submit and each editor's save."""
+
+    class Reason(models.TextChoices):
+        SUBMIT = "submit", "报送"
+        EDIT = "edit", "编辑修改"
+        IMPORT = "import", "导入"
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="revisions", verbose_name="稿件")
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("正文")
+    attribution = models.CharField("署名", max_length=50, blank=True)
+    reason = models.CharField("原因", max_length=10, choices=Reason.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="修改人"
+    )
+    created_at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "稿件修订"
+        verbose_name_plural = "稿件修订"
+        ordering = ["created_at", "id"]
+
+
+class WorkflowLog(models.Model):
+    """One row per transition of an item or an issue."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, null=True, blank=True, related_name="logs", verbose_name="稿件")
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, null=True, blank=True, related_name="logs", verbose_name="期")
+    action = models.CharField("操作", max_length=30)
+    from_state = models.CharField("原状态", max_length=20)
+    to_state = models.CharField("新状态", max_length=20)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="操作人"
+    )
+    comment = models.TextField("说明", blank=True)
+    created_at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "流转记录"
+        verbose_name_plural = "流转记录"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(item__isnull=False, issue__isnull=True) | Q(item__isnull=True, issue__isnull=False),
+                name="log_has_exactly_one_subject",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()}：{self.from_state} → {self.to_state}"
+
+    def get_action_display(self):
+        from .workflow import ACTION_LABELS
+
+        return ACTION_LABELS.get(self.action, self.action)
+
+
+class RenderJob(models.Model):
+    """A PDF rendering of an issue, done by a Celery task and polled by the page."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "排队中"
+        RUNNING = "running", "排版中"
+        DONE = "done", "已完成"
+        FAILED = "failed", "失败"
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="render_jobs", verbose_name="期")
+    content_hash = models.CharField("内容指纹", max_length=64, db_index=True)
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField("进度", default=0)
+    error = models.TextField("错误", blank=True)
+    pdf = models.FileField("PDF", upload_to="renders/%Y/%m/", blank=True)
+    attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="请求人"
+    )
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "排版任务"
+        verbose_name_plural = "排版任务"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.issue} · {self.get_state_display()}"
+
+
+_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_numeral(n):
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (enough for page and series numbers)."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n - 10] if n > 10 else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _DIGITS[tens] + "十" + (_DIGITS[ones] if ones else "")
+    return str(n)

@@ -1,0 +1,257 @@
+"""The editorial workflow: the transition tables and the one function that applies them.
+
+``apply_transition`` is the only code that changes an item's or an issue's
+``state``. It locks the row, checks the actor's permission and the transition's
+guard, changes the state, runs the transition's side effects and writes a log
+entry, all in one transaction.
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import roles
+from .models import Issue, IssueState, Item, ItemRevision, ItemState, WorkflowLog
+
+
+class WorkflowError(Exception):
+    """A transition that cannot happen; the message is shown to the user."""
+
+
+class TransitionNotAllowed(WorkflowError):
+    pass
+
+
+class PermissionDenied(WorkflowError):
+    pass
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    label: str
+    sources: frozenset
+    target: str
+    # who may perform it (user, locked object) -> bool
+    allowed: Callable
+    comment_label: str = ""  # non-empty: a comment is required, asked for under this label
+    # extra precondition (user, obj) -> error message or None
+    guard: Optional[Callable] = None
+    # side effect run inside the transaction after the state change
+    effect: Optional[Callable] = None
+    internal: bool = False  # performed by another transition, never directly by a user
+    confirmation: str = field(default="")
+
+    @property
+    def comment_required(self):
+        return bool(self.comment_label)
+
+
+# ---------------------------------------------------------------- items
+
+
+def _is_item_contributor(user, item):
+    return roles.is_contributor(user) and item.unit_id in roles.user_unit_ids(user)
+
+
+def _may_submit_item(user, item):
+    return _is_item_contributor(user, item) or (roles.is_editor(user) and item.author_id == user.pk)
+
+
+def _item_has_content(user, item):
+    if not item.title.strip():
+        return "稿件没有标题，不能报送。"
+    if not item.body.strip():
+        return "稿件没有正文，不能报送。"
+    return None
+
+
+def _accept_guard(user, item):
+    if item.state == ItemState.DRAFT and item.author_id != user.pk:
+        return "稿件尚未报送，不能采用。"
+    return _item_has_content(user, item)
+
+
+def _not_placed(user, item):
+    if item.issue_id:
+        return f"稿件已编入{item.issue}，请先从该期移出。"
+    return None
+
+
+def _record_submitted_revision(user, item, comment):
+    item.submitted_at = timezone.now()
+    ItemRevision.objects.create(
+        item=item, title=item.title, body=item.body, attribution=item.attribution,
+        reason=ItemRevision.Reason.SUBMIT, author=user,
+    )
+
+
+def _nobody(user, obj):
+    return False
+
+
+ITEM_TRANSITIONS = {
+    t.action: t
+    for t in [
+        Transition(
+            "submit", "报送", frozenset({ItemState.DRAFT, ItemState.RETURNED}), ItemState.SUBMITTED,
+            allowed=_may_submit_item, guard=_item_has_content, effect=_record_submitted_revision,
+            confirmation="稿件已报送，等待编辑处理。",
+        ),
+        Transition(
+            "withdraw", "撤回", frozenset({ItemState.SUBMITTED}), ItemState.DRAFT,
+            allowed=_may_submit_item, confirmation="稿件已撤回为草稿。",
+        ),
+        Transition(
+            "accept", "采用", frozenset({ItemState.SUBMITTED, ItemState.DRAFT}), ItemState.ACCEPTED,
+            allowed=lambda u, i: roles.is_editor(u), guard=_accept_guard,
+            confirmation="稿件已采用，可以编入期刊。",
+        ),
+        Transition(
+            "return", "退回", frozenset({ItemState.SUBMITTED, ItemState.ACCEPTED}), ItemState.RETURNED,
+            allowed=lambda u, i: roles.is_editor(u), guard=_not_placed, comment_label="退回原因",
+            confirmation="稿件已退回来稿单位修改。",
+        ),
+        Transition(
+            "decline", "不采用", frozenset({ItemState.SUBMITTED, ItemState.ACCEPTED}), ItemState.DECLINED,
+            allowed=lambda u, i: roles.is_editor(u), guard=_not_placed, comment_label="不采用原因",
+            confirmation="稿件已标记为未采用。",
+        ),
+        Transition(
+            "publish", "刊发", frozenset({ItemState.ACCEPTED}), ItemState.PUBLISHED,
+            allowed=_nobody, internal=True,
+        ),
+    ]
+}
+
+# ---------------------------------------------------------------- issues
+
+
+def _issue_ready_for_review(user, issue):
+    if not issue.items.exists():
+        return "本期还没有编入稿件，不能送签。"
+    if not issue.editor_links.exists():
+        return "请先指定本期的责任编辑。"
+    return None
+
+
+def _publish_issue(user, issue, comment):
+    """Freeze the issue: its items become 已刊发 and the final PDF is stored with its checksum."""
+    from .publishing import store_final_pdf
+
+    for item in issue.items.select_for_update().order_by("position", "id"):
+        _apply(item, ITEM_TRANSITIONS["publish"], user, f"随{issue}印发", check_permission=False)
+    issue.published_at = timezone.now()
+    store_final_pdf(issue)
+
+
+ISSUE_TRANSITIONS = {
+    t.action: t
+    for t in [
+        Transition(
+            "submit_for_review", "送签", frozenset({IssueState.DRAFTING}), IssueState.IN_REVIEW,
+            allowed=lambda u, i: roles.is_editor(u), guard=_issue_ready_for_review,
+            confirmation="已送责任编辑签发。",
+        ),
+        Transition(
+            "recall", "撤回编排", frozenset({IssueState.IN_REVIEW}), IssueState.DRAFTING,
+            allowed=lambda u, i: roles.is_editor(u), confirmation="已撤回，继续编排。",
+        ),
+        Transition(
+            "approve", "签发", frozenset({IssueState.IN_REVIEW}), IssueState.APPROVED,
+            allowed=lambda u, i: roles.is_responsible_editor(u), confirmation="本期已签发，可以印发。",
+        ),
+        Transition(
+            "reject", "退回修改", frozenset({IssueState.IN_REVIEW, IssueState.APPROVED}), IssueState.DRAFTING,
+            allowed=lambda u, i: roles.is_responsible_editor(u), comment_label="退回意见",
+            confirmation="已退回编辑修改。",
+        ),
+        Transition(
+            "resubmit_after_edit", "修改后重新送签", frozenset({IssueState.APPROVED}), IssueState.IN_REVIEW,
+            allowed=lambda u, i: roles.is_editor(u), internal=True,
+        ),
+        Transition(
+            "publish", "印发", frozenset({IssueState.APPROVED}), IssueState.PUBLISHED,
+            allowed=lambda u, i: roles.is_editor(u) or roles.is_responsible_editor(u),
+            effect=_publish_issue, confirmation="本期已印发，定稿PDF已存档。",
+        ),
+    ]
+}
+
+ACTION_LABELS = {
+    **{a: t.label for a, t in ITEM_TRANSITIONS.items()},
+    **{a: t.label for a, t in ISSUE_TRANSITIONS.items()},
+}
+
+
+def transitions_for(obj):
+    return ITEM_TRANSITIONS if isinstance(obj, Item) else ISSUE_TRANSITIONS
+
+
+def available_actions(user, obj):
+    """Transitions this user may take on obj now (what the page offers)."""
+    result = []
+    for t in transitions_for(obj).values():
+        if t.internal or obj.state not in t.sources or not t.allowed(user, obj):
+            continue
+        result.append(t)
+    return result
+
+
+def apply_transition(obj, action, actor, comment=""):
+    """Apply ``action`` to ``obj`` as ``actor``. Returns the updated object.
+
+    Raises WorkflowError (with a Chinese message) when the transition is
+    unknown, not allowed from the current state, not permitted for the actor,
+    missing its required comment, or refused by its guard. Nothing is written
+    then.
+    """
+    table = transitions_for(obj)
+    transition = table.get(action)
+    if transition is None or transition.internal:
+        raise TransitionNotAllowed("未知的操作。")
+    with transaction.atomic():
+        locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+        _apply(locked, transition, actor, comment)
+    return locked
+
+
+def _apply(locked, transition, actor, comment="", check_permission=True):
+    if locked.state not in transition.sources:
+        raise TransitionNotAllowed(
+            f"当前状态为“{locked.get_state_display()}”，不能{transition.label}。"
+        )
+    if check_permission and not transition.allowed(actor, locked):
+        raise PermissionDenied(f"您没有权限{transition.label}。")
+    comment = (comment or "").strip()
+    if transition.comment_required and not comment:
+        raise WorkflowError(f"请填写{transition.comment_label}。")
+    if transition.guard:
+        problem = transition.guard(actor, locked)
+        if problem:
+            raise WorkflowError(problem)
+    from_state = locked.state
+    locked.state = transition.target
+    if transition.effect:
+        transition.effect(actor, locked, comment)
+    if isinstance(locked, Issue):
+        locked.version += 1
+    locked.save()
+    WorkflowLog.objects.create(
+        item=locked if isinstance(locked, Item) else None,
+        issue=locked if isinstance(locked, Issue) else None,
+        action=transition.action,
+        from_state=from_state,
+        to_state=transition.target,
+        actor=actor if getattr(actor, "pk", None) else None,
+        comment=comment,
+    )
+    return locked
+
+
+def send_back_for_signoff(issue, actor):
+    """An edit to an approved issue sends it back for sign-off (called by actions, inside their transaction)."""
+    if issue.state == IssueState.APPROVED:
+        _apply(issue, ISSUE_TRANSITIONS["resubmit_after_edit"], actor, "签发后内容有修改，需重新签发")
