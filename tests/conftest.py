@@ -1,0 +1,50 @@
+import pytest
+
+from bulletins.models import Role, Unit
+
+from . import factories
+
+
+@pytest.fixture
+def unit(db):
+    return factories.make_unit(name="上街区发展和改革委员会", short_name="区发改委")
+
+
+@pytest.fixture
+def other_unit(db):
+    return factories.make_unit(name="工业路街道办事处", short_name="工业路街道", category=Unit.Category.SUBDISTRICT)
+
+
+@pytest.fixture
+def contributor(unit):
+    return factories.make_user("tongxunyuan", Role.CONTRIBUTOR, units=[unit], full_name="王晓")
+
+
+@pytest.fixture
+def other_contributor(other_unit):
+    return factories.make_user("tongxunyuan2", Role.CONTRIBUTOR, units=[other_unit], full_name="赵磊")
+
+
+@pytest.fixture
+def editor(db):
+    return factories.make_user("bianji", Role.EDITOR, full_name="李德昭")
+
+
+@pytest.fixture
+def responsible_editor(db):
+    return factories.make_user("zeren", Role.RESPONSIBLE_EDITOR, full_name="郝婕")
+
+
+@pytest.fixture
+def administrator(db):
+    return factories.make_user("guanli", Role.ADMINISTRATOR, full_name="陈静")
+
+
+@pytest.fixture
+def bulletin(db):
+    return factories.make_bulletin()
+
+
+@pytest.fixture
+def newspaper(db):
+    return factories.make_newspaper()
