@@ -1,0 +1,189 @@
+"""Chinese text handling shared by the print layouts (bulletin, newspaper).
+
+WeasyPrint justifies a line only by stretching spaces, and Debian 12's Pango
+(1.50) refuses to break next to “ ” — so Chinese text is prepared before it
+reaches WeasyPrint: a real space (``BREAK``) goes at every place where a line
+may break, and the stylesheet cancels its width with ``word-spacing`` (see
+``grid_spacing``). Justification then has something to stretch, and the break
+rules are ours:
+
+- no line starts with closing punctuation （，。、；：？！）」』”》 …）;
+- no line ends with opening punctuation （（「『“《 …）;
+- runs of digits and Latin letters stay whole (2月27日, 85.1%, 12315);
+- a break is allowed before “ and after ” like anywhere else.
+
+Public API:
+
+``can_break(before, after)``
+    May a line break between these two characters?
+``mark_breaks(text)``
+    Plain text in, text out with ``BREAK`` at each allowed break point;
+    whitespace from the source is normalised (dropped next to Chinese, kept as
+    a narrow non-stretching space between Latin words).
+``mark_breaks_html(html)``
+    The same on the text of (sanitised) HTML; tags and entities are kept and
+    break points across tag boundaries (``<b>标题</b>正文``) are found too.
+``grid_spacing(font_size_pt, pitch_pt, space_advance_em)``
+    ``letter-spacing`` and ``word-spacing`` (in em) that put a face on a
+    character grid and make ``BREAK`` zero-width.
+``strip_breaks(text)``
+    Undo ``mark_breaks`` (for comparisons and plain-text output).
+"""
+
+from html import escape
+from html.parser import HTMLParser
+
+__all__ = [
+    "BREAK",
+    "CLOSING",
+    "OPENING",
+    "can_break",
+    "grid_spacing",
+    "mark_breaks",
+    "mark_breaks_html",
+    "strip_breaks",
+]
+
+#: The break space. A real U+0020: the only character WeasyPrint stretches.
+BREAK = " "
+
+#: Characters no line may start with.
+CLOSING = frozenset(
+    "，。、；：？！）」』”’》〉】〕〗〙〛｝］｠"
+    ",.;:?!)]}%‰℃°′″"
+    "…·・ー～〜"
+    "\u3000"  # an ideographic space belongs to what precedes it
+    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻"
+)
+
+#: Characters no line may end with.
+OPENING = frozenset("（「『“‘《〈【〔〖〘〚｛［｟([{")
+
+# Non-stretching space that replaces source whitespace between Latin words
+# (U+0020 is reserved for BREAK, whose width the stylesheet cancels).
+_LATIN_SPACE = "\u2005"
+
+# Dashes and ellipses come in pairs (—— ……) that never split.
+_PAIRED = frozenset("—…")
+
+
+def _is_wide(ch):
+    """True for characters set on the full-width grid (Han, kana, full-width forms)."""
+    code = ord(ch)
+    return (
+        0x2E80 <= code <= 0x9FFF  # CJK radicals, punctuation, kana, unified ideographs
+        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
+        or 0xFE30 <= code <= 0xFE4F  # compatibility forms
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+        or 0x20000 <= code <= 0x3FFFF  # extension B and later (堃 is in the BMP; 𠮷 is not)
+        or ch in "“”‘’—…·"
+    )
+
+
+def can_break(before, after):
+    """May a line break between ``before`` and ``after`` (two single characters)?"""
+    if not before or not after:
+        return False
+    if after in CLOSING or before in OPENING:
+        return False
+    if before in _PAIRED and after == before:
+        return False
+    if before.isspace() or after.isspace():
+        return False
+    # Keep runs of digits and Latin (85.1%, 12315, COVID-19) together; a break
+    # is allowed where such a run meets Chinese text.
+    return _is_wide(before) or _is_wide(after)
+
+
+def mark_breaks(text):
+    """Return ``text`` with ``BREAK`` at every allowed break point.
+
+    Source whitespace is normalised first: dropped when it touches Chinese
+    (an artefact of Word's spacing), kept as a narrow space between Latin
+    words. Line breaks in the source count as whitespace.
+    """
+    return "".join(_Marker().feed(text))
+
+
+def mark_breaks_html(html):
+    """``mark_breaks`` applied to the text of an HTML fragment; markup kept."""
+    parser = _HtmlMarker()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)
+
+
+def strip_breaks(text):
+    """Undo ``mark_breaks``: drop the break spaces (and narrow Latin spaces become plain)."""
+    return text.replace(BREAK, "").replace(_LATIN_SPACE, " ")
+
+
+def grid_spacing(font_size_pt, pitch_pt, space_advance_em):
+    """Letter- and word-spacing (em) putting a face of ``font_size_pt`` on a ``pitch_pt`` grid.
+
+    ``letter_spacing`` is added after every character, so each full-width
+    character advances exactly ``pitch_pt``; ``word_spacing`` cancels the
+    space's own advance plus its letter-spacing, so ``BREAK`` is zero-wide
+    until justification stretches it. ``space_advance_em`` comes from the
+    font file (see ``fonts.space_advance``), never a guess.
+    """
+    letter = (pitch_pt - font_size_pt) / font_size_pt
+    return {"letter_spacing": letter, "word_spacing": -(space_advance_em + letter)}
+
+
+class _Marker:
+    """Streaming break marker: remembers the last character across text chunks."""
+
+    def __init__(self):
+        self.last = ""  # last visible character emitted
+        self.pending_space = False  # source whitespace seen since ``last``
+
+    def feed(self, text):
+        out = []
+        for ch in text:
+            if ch.isspace() and ch != "\u3000":
+                self.pending_space = True
+                continue
+            if self.last:
+                if self.pending_space and not _is_wide(self.last) and not _is_wide(ch):
+                    out.append(_LATIN_SPACE)
+                elif can_break(self.last, ch):
+                    out.append(BREAK)
+            self.pending_space = False
+            out.append(ch)
+            self.last = ch
+        return out
+
+
+# Block-level tags reset the break context: nothing breaks across paragraphs.
+_BLOCK_TAGS = frozenset(
+    "p br h1 h2 h3 h4 h5 h6 li ul ol blockquote table thead tbody tfoot tr td th caption figure figcaption div".split()
+)
+
+
+class _HtmlMarker(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out = []
+        self.marker = _Marker()
+
+    def _reset_context(self):
+        self.marker = _Marker()
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _BLOCK_TAGS:
+            self._reset_context()
+        self.out.append(self.get_starttag_text())
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCK_TAGS:
+            self._reset_context()
+        self.out.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCK_TAGS:
+            self._reset_context()
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(escape("".join(self.marker.feed(data)), quote=False))
