@@ -26,6 +26,8 @@ Public API:
 ``grid_spacing(font_size_pt, pitch_pt, space_advance_em)``
     ``letter-spacing`` and ``word-spacing`` (in em) that put a face on a
     character grid and make ``BREAK`` zero-width.
+``balance_lines(text, capacity)``
+    Split a title into balanced lines (headings, series titles).
 ``strip_breaks(text)``
     Undo ``mark_breaks`` (for comparisons and plain-text output).
 """
@@ -35,6 +37,8 @@ from html.parser import HTMLParser
 
 __all__ = [
     "BREAK",
+    "balance_lines",
+    "text_width",
     "CLOSING",
     "OPENING",
     "can_break",
@@ -187,3 +191,87 @@ class _HtmlMarker(HTMLParser):
 
     def handle_data(self, data):
         self.out.append(escape("".join(self.marker.feed(data)), quote=False))
+
+
+def text_width(text):
+    """Width of plain text in em: full-width characters 1, others ½ (break spaces 0)."""
+    return sum(0 if ch == BREAK else (1 if _is_wide(ch) else 0.5) for ch in text)
+
+
+def balance_lines(text, capacity):
+    """Split a title into lines of nearly equal width, none wider than ``capacity`` em.
+
+    Breaks go only where ``can_break`` allows. A space the author typed between
+    phrases (“主动出击 联防联控 坚决打赢…”) is the preferred place to break; where
+    it stays inside a line it prints as an ideographic space. Returns the lines
+    as plain text (no break marks).
+    """
+    pieces = _phrases(text)
+    one_line = _join(pieces)
+    if text_width(one_line) <= capacity:
+        return [one_line]
+    total = text_width(one_line)
+    for count in range(int(-(-total // capacity)), len(pieces) + 1):
+        lines = _split_balanced(pieces, count, capacity)
+        if lines:
+            return lines
+    return [one_line]
+
+
+def _phrases(text):
+    """[(segment, author_space_after)] cut at every allowed break point."""
+    pieces, current, last, pending = [], "", "", False
+    for ch in text:
+        if ch.isspace() and ch != "\u3000":
+            pending = bool(last)
+            continue
+        if current and (pending or can_break(last, ch)):
+            if pending and not _is_wide(last) and not _is_wide(ch):
+                current += " "  # a space between Latin words is not a phrase break
+            else:
+                pieces.append((current, pending))
+                current = ""
+        current += ch
+        last, pending = ch, False
+    if current:
+        pieces.append((current, False))
+    return pieces
+
+
+def _join(pieces):
+    out = ""
+    for index, (segment, author_space) in enumerate(pieces):
+        out += segment
+        if author_space and index + 1 < len(pieces):
+            out += "\u3000"
+    return out
+
+
+def _split_balanced(pieces, count, capacity):
+    """Best split into ``count`` lines (dynamic programming), or None if none fits."""
+    n = len(pieces)
+    total = text_width(_join(pieces))
+    target = total / count
+    # best[(i, k)]: (cost, breaks) for pieces[i:] set in k lines
+    best = {(n, 0): (0.0, [])}
+    for k in range(1, count + 1):
+        for i in range(n - 1, -1, -1):
+            options = []
+            for j in range(i + 1, n + 1):
+                if (j, k - 1) not in best:
+                    continue
+                line = _join(pieces[i:j])
+                width = text_width(line)
+                if width > capacity:
+                    break
+                cost = (width - target) ** 2
+                if j < n and pieces[j - 1][1]:
+                    cost -= (0.5 * target) ** 2  # an author's phrase boundary is worth a little imbalance
+                rest_cost, rest = best[(j, k - 1)]
+                options.append((cost + rest_cost, [j] + rest))
+            if options:
+                best[(i, k)] = min(options, key=lambda o: (o[0], o[1]))
+    if (0, count) not in best:
+        return None
+    starts = [0] + best[(0, count)][1]
+    return [_join(pieces[a:b]) for a, b in zip(starts, starts[1:])]

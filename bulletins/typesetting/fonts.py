@@ -1,0 +1,291 @@
+"""Font discovery for the print layouts.
+
+Each typographic role (标宋 title, 仿宋 body, 楷体, 黑体, 宋体) resolves to one
+concrete font file, chosen in this order:
+
+1. a licensed face an office installed (方正小标宋简体, 仿宋_GB2312 …), found in
+   ``settings.NEWSROOM_FONT_DIRS`` or among the fonts fontconfig knows;
+2. a free face from Debian packages: Noto Serif/Sans CJK SC (fonts-noto-cjk),
+   Fandol (texlive-lang-chinese, in texlive's own tree that fontconfig does
+   not scan, located with ``kpsewhich``), LXGW WenKai / AR PL UKai.
+
+Every role's CSS stack ends in Noto CJK (and any extra files an office added)
+so that a character missing from the chosen face (堃, 喆 in names) falls back
+instead of printing as a box. The space advance of each chosen face is read
+from the font file, because the CJK justification (see ``cjk``) cancels it.
+"""
+
+import functools
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+FONT_SUFFIXES = (".otf", ".ttf", ".ttc", ".otc")
+
+# Licensed faces (as their family names appear in the files), best first.
+LICENSED = {
+    "title": ["方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05", "小标宋"],
+    "fang": ["仿宋_GB2312", "FangSong_GB2312", "方正仿宋_GBK", "方正仿宋简体", "仿宋", "FangSong", "STFangsong"],
+    "kai": ["楷体_GB2312", "KaiTi_GB2312", "方正楷体_GBK", "方正楷体简体", "楷体", "KaiTi", "STKaiti"],
+    "hei": ["黑体", "SimHei", "方正黑体_GBK", "方正黑体简体", "STHeiti"],
+    "song": ["宋体", "SimSun", "方正书宋_GBK", "方正书宋简体", "STSong"],
+}
+
+# Free stand-ins: ("fc", family, style) via fontconfig, ("tex", file name) via kpsewhich.
+FREE = {
+    "title": [("fc", "Noto Serif CJK SC", "Bold"), ("tex", "FandolSong-Bold.otf")],
+    "fang": [("tex", "FandolFang-Regular.otf"), ("fc", "Noto Serif CJK SC", "Regular")],
+    "kai": [("fc", "LXGW WenKai", "Regular"), ("fc", "AR PL UKai CN", "Book"), ("tex", "FandolKai-Regular.otf")],
+    "hei": [("fc", "Noto Sans CJK SC", "Medium"), ("tex", "FandolHei-Regular.otf"), ("fc", "Noto Sans CJK SC", "Regular")],
+    "song": [("fc", "Noto Serif CJK SC", "Regular"), ("tex", "FandolSong-Regular.otf")],
+}
+
+# Faces that cover far more than GB2312 (rare name characters), tried in order.
+FALLBACK = [("fc", "Noto Serif CJK SC", "Regular"), ("fc", "Noto Sans CJK SC", "Regular")]
+
+ROLES = tuple(LICENSED)
+
+
+@dataclass(frozen=True)
+class Face:
+    """One font file (and face index inside a collection) under the CSS family ``css_family``."""
+
+    css_family: str
+    path: Path
+    index: int = 0
+    space_advance: float = 0.25  # em; always measured, see ``space_advance``
+    weight: int = 400  # CSS font-weight that selects this face within its family
+
+    @property
+    def font_face_rule(self):
+        # Collections (.ttc) hold several faces; only a face of its own file can
+        # be addressed by url(), so collection faces are used by family name.
+        if self.path.suffix.lower() in (".ttc", ".otc"):
+            return ""
+        return f'@font-face {{ font-family: "{self.css_family}"; src: url("{self.path.as_uri()}"); }}'
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The resolved faces: one per role plus the fallback chain."""
+
+    roles: dict
+    fallback: tuple
+
+    def stack(self, role):
+        """CSS font-family value for a role: its face, then the fallbacks."""
+        names = [self.roles[role].css_family] + [f.css_family for f in self.fallback]
+        unique = list(dict.fromkeys(names))
+        return ", ".join(f'"{n}"' for n in unique) + ", serif"
+
+    def space_advance(self, role):
+        return self.roles[role].space_advance
+
+    def weight(self, role):
+        return self.roles[role].weight
+
+    def css(self):
+        """@font-face rules for every face loaded from a file (deterministic order)."""
+        faces = list(self.roles.values()) + list(self.fallback)
+        rules = dict.fromkeys(f.font_face_rule for f in faces if f.font_face_rule)
+        return "\n".join(rules)
+
+    def describe(self):
+        return {role: f"{face.css_family} ({face.path.name})" for role, face in self.roles.items()}
+
+
+def space_advance(path, index=0):
+    """The space's advance width in em, read from the font file."""
+    return _space_advance(str(path), index)
+
+
+@functools.lru_cache(maxsize=None)
+def _space_advance(path, index):
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, fontNumber=index, lazy=True)
+    try:
+        glyph = font.getBestCmap().get(0x20)
+        if glyph is None:
+            return 0.25
+        return font["hmtx"][glyph][0] / font["head"].unitsPerEm
+    finally:
+        font.close()
+
+
+@functools.lru_cache(maxsize=None)
+def _family_names(path, index):
+    """All family names (any language) a font file declares."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        font = TTFont(path, fontNumber=index, lazy=True)
+    except Exception:  # not a font we can read: ignore it
+        return ()
+    try:
+        names = {
+            record.toUnicode().strip()
+            for record in font["name"].names
+            if record.nameID in (1, 4, 16) and _decodable(record)
+        }
+    finally:
+        font.close()
+    return tuple(sorted(n for n in names if n))
+
+
+def _decodable(record):
+    try:
+        record.toUnicode()
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _collection_size(path):
+    if path.suffix.lower() not in (".ttc", ".otc"):
+        return 1
+    from fontTools.ttLib import TTCollection
+
+    try:
+        collection = TTCollection(str(path), lazy=True)
+    except Exception:
+        return 0
+    count = len(collection.fonts)
+    collection.close()
+    return count
+
+
+@functools.lru_cache(maxsize=None)
+def _extra_files(dirs):
+    """(path, index, family names) for every font file in the configured folders, sorted."""
+    found = []
+    for folder in dirs:
+        folder = Path(folder)
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in FONT_SUFFIXES):
+            for index in range(_collection_size(path)):
+                names = _family_names(str(path), index)
+                if names:
+                    found.append((path, index, names))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _fontconfig_faces():
+    """(family names, style, file, index) for every face fontconfig knows."""
+    if not shutil.which("fc-list"):
+        return ()
+    result = subprocess.run(
+        ["fc-list", "--format", "%{family}\t%{style}\t%{file}\t%{index}\n"],
+        capture_output=True, text=True, check=False,
+    )
+    faces = []
+    for line in sorted(result.stdout.splitlines()):
+        parts = line.split("\t")
+        if len(parts) != 4:
+            continue
+        families, styles, file, index = parts
+        faces.append((tuple(f.strip() for f in families.split(",")), tuple(styles.split(",")), Path(file), int(index or 0)))
+    return tuple(faces)
+
+
+def _fontconfig_face(family, style=None):
+    for families, styles, path, index in _fontconfig_faces():
+        if family in families and (style is None or style in styles):
+            return path, index
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def texlive_font(filename):
+    """Path of a font file inside texlive's tree (not scanned by fontconfig), or None."""
+    if shutil.which("kpsewhich"):
+        result = subprocess.run(["kpsewhich", filename], capture_output=True, text=True, check=False)
+        hit = result.stdout.strip()
+        if hit and Path(hit).is_file():
+            return Path(hit)
+        # kpsewhich knows where the tree is even when its file database is stale.
+        result = subprocess.run(["kpsewhich", "-var-value", "TEXMFDIST"], capture_output=True, text=True, check=False)
+        roots = [Path(result.stdout.strip())] if result.stdout.strip() else []
+    else:
+        roots = []
+    roots += [Path("/usr/share/texlive/texmf-dist"), Path("/usr/share/texmf"), Path("/usr/local/texlive")]
+    for root in roots:
+        fonts = root / "fonts" / "opentype" if (root / "fonts" / "opentype").is_dir() else root
+        if not fonts.is_dir():
+            continue
+        for hit in sorted(fonts.rglob(filename)):
+            return hit
+    return None
+
+
+def _licensed_face(role, extra):
+    for wanted in LICENSED[role]:
+        for path, index, names in extra:
+            if wanted in names:
+                return _face(f"{role}:{wanted}", path, index)
+        hit = _fontconfig_face(wanted)
+        if hit:
+            # Installed system-wide: addressed by its own family name.
+            return Face(wanted, hit[0], hit[1], space_advance(*hit))
+    return None
+
+
+def _free_face(spec, role):
+    if spec[0] == "tex":
+        path = texlive_font(spec[1])
+        return _face(Path(spec[1]).stem, path, 0) if path else None
+    _, family, style = spec
+    hit = _fontconfig_face(family, style)
+    if not hit:
+        return None
+    # A weight of a collection is reachable by family name only when it is the
+    # family's regular; other weights get a family name of their own in fontconfig
+    # ("Noto Sans CJK SC Medium").
+    css_family = family if style in ("Regular", "Book") else f"{family} {style}"
+    weight = 400
+    if style == "Bold":
+        css_family, weight = family, 700  # selected with font-weight: bold
+    return Face(css_family, hit[0], hit[1], space_advance(*hit), weight)
+
+
+def _face(css_family, path, index):
+    return Face(css_family, Path(path), index, space_advance(path, index))
+
+
+@functools.lru_cache(maxsize=None)
+def _resolve(dirs):
+    extra = _extra_files(dirs)
+    roles = {}
+    for role in ROLES:
+        face = _licensed_face(role, extra)
+        if face is None:
+            face = next(filter(None, (_free_face(spec, role) for spec in FREE[role])), None)
+        if face is None:
+            face = next(filter(None, (_free_face(spec, role) for spec in FALLBACK)), None)
+        if face is None:
+            raise RuntimeError("找不到可用的中文字体：请安装 fonts-noto-cjk 与 texlive-lang-chinese。")
+        roles[role] = face
+    fallback = [f for f in (_free_face(spec, "fallback") for spec in FALLBACK) if f]
+    # Any other file an office added also serves as a fallback (rare characters).
+    chosen = {(f.path, f.index) for f in roles.values()}
+    for path, index, names in extra:
+        if (path, index) not in chosen:
+            fallback.append(_face(f"extra:{path.name}:{index}", path, index))
+    return FontSet(roles=roles, fallback=tuple(fallback))
+
+
+def font_set():
+    """The faces for this installation (cached per configured font folders)."""
+    dirs = tuple(str(d) for d in getattr(settings, "NEWSROOM_FONT_DIRS", ()))
+    return _resolve(dirs)
+
+
+def clear_cache():
+    """Forget resolved fonts (after an administrator adds font files)."""
+    for cached in (_resolve, _extra_files, _fontconfig_faces, texlive_font):
+        cached.cache_clear()
