@@ -1,14 +1,23 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import home, issues, items
+from .views import home, issues, items, media
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", home.home, name="home"),
     # ---- items (contributors and the editor's inbox)
+    path("items/", items.item_list, name="item_list"),
+    path("items/new/", items.item_create, name="item_create"),
     path("items/<int:pk>/", items.item_detail, name="item_detail"),
+    path("items/<int:pk>/edit/", items.item_edit, name="item_edit"),
+    path("items/<int:pk>/import/", items.item_import, name="item_import"),
+    path("items/<int:pk>/action/", items.item_action, name="item_action"),
+    path("items/<int:pk>/review/", items.item_review, name="item_review"),
+    path("inbox/", items.inbox, name="inbox"),
+    path("inbox/accept/", items.inbox_bulk_accept, name="inbox_bulk_accept"),
+    path("media/<path:path>", media.protected_media, name="protected_media"),
     # ---- issues (composer, sign-off, publish, archive, PDFs)
     path("issues/<int:pk>/pdf/", issues.issue_pdf, name="issue_pdf"),
 ]

@@ -1,7 +1,7 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+
+from bulletins.views.media import editor_image_upload
 
 admin.site.site_header = "上街区委信息编辑系统 · 管理后台"
 admin.site.site_title = "信息编辑系统管理"
@@ -9,9 +9,10 @@ admin.site.index_title = "系统配置"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("ckeditor5/", include("django_ckeditor_5.urls")),
+    # Our own upload view under the name the CKEditor widget reverses; the
+    # package's view (any signed-in user, file kept as sent) is not mounted.
+    path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),
+    # Uploaded media are served by bulletins' protected_media view (MEDIA_URL
+    # "/media/"), never as public static files, in development or production.
     path("", include("bulletins.urls")),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
