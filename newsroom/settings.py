@@ -216,7 +216,3 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
-
-if RUNNING_TESTS:
-    # Password hashing dominates test set-up time; tests need no strong hashes.
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
