@@ -19,5 +19,16 @@ urlpatterns = [
     path("inbox/accept/", items.inbox_bulk_accept, name="inbox_bulk_accept"),
     path("media/<path:path>", media.protected_media, name="protected_media"),
     # ---- issues (composer, sign-off, publish, archive, PDFs)
+    path("issues/", issues.issue_list, name="issue_list"),
+    path("issues/new/", issues.issue_create, name="issue_create"),
+    path("issues/<int:pk>/compose/", issues.issue_compose, name="issue_compose"),
+    path("issues/<int:pk>/action/", issues.issue_action, name="issue_action"),
+    path("issues/<int:pk>/review/", issues.issue_review, name="issue_review"),
+    path("issues/<int:pk>/read/", issues.issue_read, name="issue_read"),
     path("issues/<int:pk>/pdf/", issues.issue_pdf, name="issue_pdf"),
+    path("issues/<int:pk>/render/", issues.render_job_create, name="render_job_create"),
+    path("render-jobs/<int:pk>/", issues.render_job_status, name="render_job_status"),
+    path("render-jobs/<int:pk>/pdf/", issues.render_job_download, name="render_job_download"),
+    path("signoff/", issues.signoff_queue, name="signoff_queue"),
+    path("archive/", issues.archive, name="archive"),
 ]

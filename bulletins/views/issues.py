@@ -1,22 +1,503 @@
+"""Issues: list, composer, sign-off, publish, archive, reading edition, PDFs and render jobs.
+
+Thin views: they parse input, call ``bulletins.actions`` / ``bulletins.workflow``
+/ ``bulletins.rendering`` and render. Every refusal becomes a Chinese message.
+"""
+
+import datetime
+from itertools import groupby
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import roles
-from ..models import Issue
-from ..typesetting import render_issue_pdf
+from .. import actions, rendering, roles, workflow
+from ..forms_issues import (
+    ArrangementError,
+    IssueCreateForm,
+    IssueHeaderForm,
+    apply_operation,
+    check_items_exist,
+    display_name,
+    parse_arrangement,
+    parse_pages,
+    parse_version,
+    placements,
+)
+from ..models import Issue, IssueState, Item, ItemState, Publication, RecipientGroup, RenderJob
+
+SENT_BACK_NOTICE = "本期此前已签发；内容修改后已自动退回“待签发”，需责任编辑重新签发。"
+
+
+# ---------------------------------------------------------------- access
+
+
+def _require_desk(user):
+    """Editors and responsible editors work on issues; administrators may look."""
+    if not (roles.is_desk_member(user) or roles.is_administrator(user)):
+        raise PermissionDenied("只有编辑和责任编辑可以查看期刊编排。")
+
+
+def _require_editor(user):
+    if not roles.is_editor(user):
+        raise PermissionDenied("只有编辑可以编排期刊。")
+
+
+def _may_read_published(user):
+    return user.is_authenticated and (
+        roles.is_desk_member(user) or roles.is_administrator(user) or roles.is_contributor(user)
+    )
+
+
+def _safe_next(request, fallback):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "") or request.headers.get("X-Requested-With") == "fetch"
+
+
+# ---------------------------------------------------------------- list and create
 
 
 @login_required
-def issue_pdf(request, pk):
-    if not (roles.is_desk_member(request.user) or roles.is_administrator(request.user)):
-        raise PermissionDenied
-    issue = get_object_or_404(Issue, pk=pk)
-    if issue.pdf:
-        data = issue.pdf.read()
+@require_GET
+def issue_list(request):
+    _require_desk(request.user)
+    publications = list(Publication.objects.all())
+    issues = Issue.objects.select_related("publication").order_by("publication_id", "-year", "-number")
+    selected = request.GET.get("publication") or ""
+    if selected:
+        issues = issues.filter(publication__slug=selected)
+    state = request.GET.get("state") or ""
+    if state in IssueState.values:
+        issues = issues.filter(state=state)
     else:
-        data = render_issue_pdf(issue)
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="issue-{issue.pk}.pdf"'
-    return response
+        state = ""
+    groups = []
+    for publication_id, rows in groupby(issues, key=lambda i: i.publication_id):
+        rows = list(rows)
+        groups.append((rows[0].publication, rows))
+    return render(request, "bulletins/issue_list.html", {
+        "publications": publications, "groups": groups, "selected": selected, "state": state,
+        "states": IssueState.choices,
+    })
+
+
+def _next_numbers(publications, year):
+    return [(p, *actions.next_numbers(p, year)) for p in publications]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def issue_create(request):
+    _require_editor(request.user)
+    publications = list(Publication.objects.all())
+    if request.method == "POST":
+        form = IssueCreateForm(request.POST)
+        if form.is_valid():
+            try:
+                issue = actions.create_issue(
+                    form.cleaned_data["publication"], request.user, issue_date=form.cleaned_data["issue_date"]
+                )
+            except workflow.WorkflowError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, f"已新建{issue}（总第{issue.total_number}期），请继续编排。")
+                return redirect("issue_compose", pk=issue.pk)
+    else:
+        initial = {}
+        slug = request.GET.get("publication")
+        if slug:
+            initial["publication"] = Publication.objects.filter(slug=slug).first()
+        form = IssueCreateForm(initial=initial)
+    year = datetime.date.today().year
+    if form.is_bound and form.is_valid():
+        year = form.cleaned_data["issue_date"].year
+    return render(request, "bulletins/issue_create.html", {
+        "form": form, "upcoming": _next_numbers(publications, year), "year": year,
+        "no_publications": not publications,
+    })
+
+
+# ---------------------------------------------------------------- composer
+
+
+def _composer_context(issue, user, header_form=None):
+    placed = list(issue.ordered_items().select_related("unit", "page", "jump_to_page"))
+    pool = Item.objects.filter(state=ItemState.ACCEPTED, issue__isnull=True).select_related("unit").order_by("-submitted_at", "-id")
+    pages = list(issue.pages.order_by("number"))
+    page_groups = []
+    if issue.publication.is_newspaper:
+        for page in pages:
+            page_groups.append((page, [i for i in placed if i.page_id == page.pk]))
+        unpaged = [i for i in placed if i.page_id is None]
+        if unpaged:
+            page_groups.append((None, unpaged))
+    return {
+        "issue": issue,
+        "header_form": header_form or IssueHeaderForm(issue=issue),
+        "placed": placed,
+        "pool": pool,
+        "pages": pages,
+        "page_groups": page_groups,
+        "recipient_groups": RecipientGroup.objects.all(),
+        "can_edit": roles.is_editor(user) and not issue.is_frozen,
+        "transitions": workflow.available_actions(user, issue),
+        "job": rendering.current_job(issue),
+        "logs": issue.logs.select_related("actor")[:20],
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def issue_compose(request, pk):
+    _require_editor(request.user)
+    issue = get_object_or_404(Issue.objects.select_related("publication"), pk=pk)
+    if request.method == "GET":
+        return render(request, "bulletins/issue_compose.html", _composer_context(issue, request.user))
+    if issue.is_frozen:
+        messages.error(request, "本期已印发，内容已冻结，不能修改。")
+        return redirect("issue_compose", pk=issue.pk)
+    section = request.POST.get("section")
+    handler = {"header": _save_header, "items": _save_items, "pages": _save_pages}.get(section)
+    if handler is None:
+        messages.error(request, "未知的操作，请刷新页面后重试。")
+        return redirect("issue_compose", pk=issue.pk)
+    state_before = issue.state
+    try:
+        response = handler(request, issue)
+    except actions.EditConflict as conflict:
+        return _conflict_page(request, issue, conflict.current, section)
+    except (workflow.WorkflowError, ArrangementError) as exc:
+        messages.error(request, str(exc))
+        return redirect(reverse("issue_compose", args=[issue.pk]) + f"#{section}")
+    if response is not None:
+        return response
+    issue.refresh_from_db()
+    if state_before == IssueState.APPROVED and issue.state == IssueState.IN_REVIEW:
+        messages.warning(request, SENT_BACK_NOTICE)
+    return redirect(reverse("issue_compose", args=[issue.pk]) + f"#{section}")
+
+
+def _save_header(request, issue):
+    form = IssueHeaderForm(request.POST, issue=issue)
+    if not form.is_valid():
+        context = _composer_context(issue, request.user, header_form=form)
+        messages.error(request, "刊头信息有误，请按提示修改后再保存。")
+        return render(request, "bulletins/issue_compose.html", context, status=400)
+    actions.update_issue(issue, request.user, **form.action_kwargs())
+    messages.success(request, "刊头、责任编辑和发送范围已保存。")
+    return None
+
+
+def _save_items(request, issue):
+    version = parse_version(request.POST)
+    rows = parse_arrangement(request.POST, issue)
+    op = request.POST.get("op") or "save"
+    rows = apply_operation(rows, op, issue, request.POST)
+    check_items_exist(rows)
+    actions.set_issue_items(issue, request.user, placements(rows), expected_version=version)
+    verb = op.partition(":")[0]
+    messages.success(request, {
+        "add": "稿件已编入本期。", "remove": "稿件已移出本期，回到待编稿件。",
+        "up": "已上移。", "down": "已下移。",
+    }.get(verb, "编排已保存。"))
+    return None
+
+
+def _save_pages(request, issue):
+    if not issue.publication.is_newspaper:
+        raise ArrangementError("简报没有版面。")
+    version = parse_version(request.POST)
+    actions.set_issue_pages(issue, request.user, parse_pages(request.POST), expected_version=version)
+    messages.success(request, "版面已保存。")
+    return None
+
+
+# ---------------------------------------------------------------- conflicts
+
+
+def _header_summary(issue):
+    lines = dict(issue.distribution_lines())
+    return [
+        ("出刊日期", issue.issue_date.isoformat() if issue.issue_date else ""),
+        ("总标题", issue.series_title),
+        ("编者按", issue.editor_note),
+        ("印数", issue.print_run or ""),
+        ("责任编辑", "、".join(display_name(u) for u in issue.ordered_editors())),
+        *[(f"{label}：", "、".join(lines.get(label, []))) for label in ("报", "送", "发", "抄送")],
+    ]
+
+
+def _posted_header_summary(request, issue):
+    form = IssueHeaderForm(request.POST, issue=issue)
+    form.is_valid()
+    data = form.cleaned_data
+    dist = data.get("distribution", {})
+    return [
+        ("出刊日期", data["issue_date"].isoformat() if data.get("issue_date") else request.POST.get("issue_date", "")),
+        ("总标题", data.get("series_title", request.POST.get("series_title", ""))),
+        ("编者按", data.get("editor_note", request.POST.get("editor_note", ""))),
+        ("印数", data.get("print_run") or ""),
+        ("责任编辑", "、".join(display_name(u) for u in data.get("editors", []))),
+        *[(f"{label}：", "、".join(g.name for g in dist.get(kind, []))) for kind, label in
+          (("report", "报"), ("send", "送"), ("issue", "发"), ("copy", "抄送"))],
+    ]
+
+
+def _items_summary(issue):
+    return [_item_line(i) for i in issue.ordered_items().select_related("page")]
+
+
+def _item_line(item, page_label=None, is_lead=None):
+    lead = item.is_lead if is_lead is None else is_lead
+    page = page_label if page_label is not None else (item.page.label if item.page_id else "")
+    return f"{page + ' ' if page else ''}《{item.title}》{'（头条）' if lead else ''}"
+
+
+def _posted_items_summary(request, issue):
+    try:
+        rows = parse_arrangement(request.POST, issue)
+        rows = apply_operation(rows, request.POST.get("op") or "save", issue, request.POST)
+    except ArrangementError as exc:
+        return [str(exc)]
+    items = Item.objects.in_bulk([r["item"] for r in rows])
+    labels = {p.number: p.label for p in issue.pages.all()}
+    return [
+        _item_line(items[r["item"]], labels.get(r["page"], ""), r["is_lead"]) for r in rows if r["item"] in items
+    ]
+
+
+def _pages_summary(issue):
+    return [f"{p.label} {p.name} {p.slogan}".strip() for p in issue.pages.order_by("number")]
+
+
+def _posted_pages_summary(request):
+    try:
+        return [f"第{n}版 {name} {slogan}".strip() for n, name, slogan in parse_pages(request.POST)]
+    except ArrangementError as exc:
+        return [str(exc)]
+
+
+def _conflict_page(request, issue, current, section):
+    current = Issue.objects.select_related("publication").get(pk=current.pk)
+    if section == "header":
+        theirs, mine = _header_summary(current), _posted_header_summary(request, current)
+        rows = [(label, t, m, str(t) != str(m)) for (label, t), (_, m) in zip(theirs, mine)]
+        context = {"header_rows": rows}
+    elif section == "items":
+        context = {"theirs": _items_summary(current), "mine": _posted_items_summary(request, current)}
+    else:
+        context = {"theirs": _pages_summary(current), "mine": _posted_pages_summary(request)}
+    resubmit = [
+        (key, value)
+        for key, values in request.POST.lists()
+        if key not in ("csrfmiddlewaretoken", "version")
+        for value in values
+    ]
+    last_change = current.logs.select_related("actor").first()
+    context.update(
+        issue=current, section=section, resubmit=resubmit, current_version=current.version,
+        section_label={"header": "刊头与发送范围", "items": "稿件编排", "pages": "版面"}[section],
+        last_change=last_change, frozen=current.is_frozen,
+    )
+    return render(request, "bulletins/issue_conflict.html", context, status=409)
+
+
+# ---------------------------------------------------------------- transitions
+
+
+@login_required
+@require_POST
+def issue_action(request, pk):
+    _require_desk(request.user)
+    issue = get_object_or_404(Issue, pk=pk)
+    action = request.POST.get("action", "")
+    fallback = reverse("issue_review" if action in ("approve", "reject", "publish") else "issue_compose", args=[pk])
+    if action in ("submit_for_review", "recall") and roles.is_editor(request.user):
+        fallback = reverse("issue_compose", args=[pk])
+    try:
+        workflow.apply_transition(issue, action, request.user, request.POST.get("comment", ""))
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        transition = workflow.ISSUE_TRANSITIONS[action]
+        messages.success(request, transition.confirmation or f"已{transition.label}。")
+        if action == "publish":
+            fallback = reverse("issue_review", args=[pk])
+    return redirect(_safe_next(request, fallback))
+
+
+# ---------------------------------------------------------------- sign-off
+
+
+@login_required
+@require_GET
+def signoff_queue(request):
+    _require_desk(request.user)
+    base = Issue.objects.select_related("publication").prefetch_related("editor_links__user")
+    waiting = list(base.filter(state=IssueState.IN_REVIEW).order_by("issue_date", "id"))
+    for issue in waiting:
+        issue.mine = any(link.user_id == request.user.pk for link in issue.editor_links.all())
+    waiting.sort(key=lambda i: (not i.mine, i.issue_date, i.pk))
+    approved = base.filter(state=IssueState.APPROVED).order_by("issue_date", "id")
+    return render(request, "bulletins/signoff_queue.html", {"waiting": waiting, "approved": approved})
+
+
+def _reading_context(issue):
+    items = list(issue.ordered_items().select_related("page", "jump_to_page").prefetch_related("images"))
+    sections = []
+    if issue.publication.is_newspaper:
+        for page in issue.pages.order_by("number"):
+            sections.append((page, [i for i in items if i.page_id == page.pk]))
+    else:
+        sections.append((None, items))
+    return {
+        "issue": issue, "sections": sections, "editors": [display_name(u) for u in issue.ordered_editors()],
+        "distribution": issue.distribution_lines(),
+    }
+
+
+@login_required
+@require_GET
+def issue_review(request, pk):
+    _require_desk(request.user)
+    issue = get_object_or_404(Issue.objects.select_related("publication"), pk=pk)
+    context = _reading_context(issue)
+    context.update(
+        transitions=workflow.available_actions(request.user, issue),
+        job=None if issue.is_frozen else rendering.current_job(issue),
+        logs=issue.logs.select_related("actor")[:20],
+        is_listed_editor=issue.editor_links.filter(user=request.user).exists(),
+    )
+    return render(request, "bulletins/issue_review.html", context)
+
+
+# ---------------------------------------------------------------- archive and reading edition
+
+
+@login_required
+@require_GET
+def archive(request):
+    if not _may_read_published(request.user):
+        raise PermissionDenied("您没有查阅往期的权限。")
+    issues = Issue.objects.filter(state=IssueState.PUBLISHED).select_related("publication")
+    publications = list(Publication.objects.filter(issues__state=IssueState.PUBLISHED).distinct())
+    years = sorted(set(issues.values_list("year", flat=True)), reverse=True)
+    selected = request.GET.get("publication") or ""
+    if selected:
+        issues = issues.filter(publication__slug=selected)
+    year = request.GET.get("year") or ""
+    if year.isdigit():
+        issues = issues.filter(year=int(year))
+    else:
+        year = ""
+    groups = []
+    ordered = issues.order_by("publication_id", "-year", "-number")
+    for (publication_id, issue_year), rows in groupby(ordered, key=lambda i: (i.publication_id, i.year)):
+        rows = list(rows)
+        groups.append((rows[0].publication, issue_year, rows))
+    return render(request, "bulletins/archive.html", {
+        "groups": groups, "publications": publications, "years": years, "selected": selected, "year": year,
+    })
+
+
+@login_required
+@require_GET
+def issue_read(request, pk):
+    if not _may_read_published(request.user):
+        raise PermissionDenied("您没有查阅往期的权限。")
+    issue = get_object_or_404(Issue.objects.select_related("publication"), pk=pk)
+    if issue.state != IssueState.PUBLISHED:
+        raise Http404("本期尚未印发。")
+    return render(request, "bulletins/issue_read.html", _reading_context(issue))
+
+
+# ---------------------------------------------------------------- PDFs
+
+
+def _pdf_response(data_or_file, filename, download):
+    disposition = "attachment" if download else "inline"
+    if isinstance(data_or_file, bytes):
+        response = HttpResponse(data_or_file, content_type="application/pdf")
+        response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+        return response
+    return FileResponse(data_or_file, content_type="application/pdf", as_attachment=download, filename=filename)
+
+
+@login_required
+@require_GET
+def issue_pdf(request, pk):
+    """The stored final PDF of a published issue; for an unpublished one, the current preview."""
+    issue = get_object_or_404(Issue.objects.select_related("publication"), pk=pk)
+    download = bool(request.GET.get("download"))
+    filename = f"{issue.publication.slug}-{issue.year}-{issue.number:03d}.pdf"
+    if issue.state == IssueState.PUBLISHED and issue.pdf:
+        if not _may_read_published(request.user):
+            raise PermissionDenied("您没有查阅往期的权限。")
+        response = _pdf_response(issue.pdf.open("rb"), filename, download)
+        response["X-Content-SHA256"] = issue.pdf_sha256
+        return response
+    _require_desk(request.user)
+    job = rendering.current_job(issue)
+    if job is not None and rendering.has_pdf(job):
+        return _pdf_response(job.pdf.open("rb"), filename, download)
+    return _pdf_response(rendering.render_issue_pdf(issue), filename, download)
+
+
+# ---------------------------------------------------------------- render jobs
+
+
+@login_required
+@require_POST
+def render_job_create(request, pk):
+    _require_desk(request.user)
+    issue = get_object_or_404(Issue, pk=pk)
+    job, created = rendering.request_render(issue, request.user)
+    if _wants_json(request):
+        data = rendering.job_status(job)
+        data["status_url"] = reverse("render_job_status", args=[job.pk])
+        data["reused"] = not created
+        return JsonResponse(data, status=202 if created else 200)
+    if job.state == RenderJob.State.DONE:
+        messages.success(request, "样稿PDF已生成（内容未变，直接使用上次的排版结果）。" if not created else "样稿PDF已生成。")
+    elif job.state == RenderJob.State.FAILED:
+        messages.error(request, job.error or "排版失败。")
+    else:
+        messages.info(request, "已提交排版，请稍候刷新查看进度。")
+    return redirect(_safe_next(request, reverse("issue_compose", args=[pk])) + "#preview")
+
+
+@login_required
+@require_GET
+def render_job_status(request, pk):
+    _require_desk(request.user)
+    job = get_object_or_404(RenderJob, pk=pk)
+    stale = rendering.is_stale(job)
+    if stale:
+        job = rendering.revive(job)
+    data = rendering.job_status(job)
+    if stale:
+        data["message"] = "排版任务长时间没有进展（可能是排版进程中断），已重新排队。"
+    return JsonResponse(data)
+
+
+@login_required
+@require_GET
+def render_job_download(request, pk):
+    _require_desk(request.user)
+    job = get_object_or_404(RenderJob.objects.select_related("issue__publication"), pk=pk)
+    if not rendering.has_pdf(job):
+        raise Http404("该排版任务还没有生成PDF。")
+    issue = job.issue
+    filename = f"{issue.publication.slug}-{issue.year}-{issue.number:03d}-样稿.pdf"
+    return _pdf_response(job.pdf.open("rb"), filename, bool(request.GET.get("download")))

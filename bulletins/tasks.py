@@ -1,0 +1,43 @@
+"""Celery tasks. Enqueued after commit; the RenderJob row is the record."""
+
+import logging
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from . import rendering
+
+log = logging.getLogger(__name__)
+
+# Errors worth another try: the database or the file system hiccuped.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError)
+RENDER_MAX_RETRIES = 3
+
+
+@shared_task(
+    bind=True,
+    name="bulletins.render_issue_job",
+    acks_late=True,  # a worker killed mid-render leaves the message for another worker
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=RENDER_MAX_RETRIES,
+)
+def render_issue_job(self, job_id):
+    """Render a RenderJob's issue to PDF. Safe to run twice (redelivery after a
+    worker died re-runs a job left 'running'; a finished job is skipped)."""
+    try:
+        job = rendering.run_job(job_id)
+    except TRANSIENT_ERRORS as exc:
+        if self.request.retries >= RENDER_MAX_RETRIES:
+            log.exception("render job %s failed after retries", job_id)
+            rendering.mark_failed(job_id, exc, attempts=self.request.retries + 1)
+            return "failed"
+        raise  # autoretry_for schedules the next try with backoff
+    except Exception as exc:  # a layout error will not go away by retrying
+        log.exception("render job %s failed", job_id)
+        rendering.mark_failed(job_id, exc)
+        return "failed"
+    return job.state if job else "missing"
