@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from bulletins import roles
 from bulletins.interchange import IssueFormatError, import_issue
+from bulletins.models import Role
 
 
 class Command(BaseCommand):
@@ -14,7 +15,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="JSON 文件路径；“-”表示从标准输入读取")
-        parser.add_argument("--user", help="以哪位编辑的身份导入（用户名）；默认为第一位超级用户")
+        parser.add_argument("--user", help="以哪位编辑的身份导入（用户名）；默认为第一位超级用户，没有则为第一位编辑")
 
     def handle(self, *args, **options):
         data = self._read(options["file"])
@@ -49,9 +50,10 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"用户“{username}”不存在。")
         else:
-            user = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
+            active = User.objects.filter(is_active=True).order_by("pk")
+            user = active.filter(is_superuser=True).first() or active.filter(groups__name=Role.EDITOR).first()
             if user is None:
-                raise CommandError("请用 --user 指定一位编辑（系统中没有超级用户）。")
+                raise CommandError("请用 --user 指定一位编辑（系统中还没有编辑）。")
         if not roles.is_editor(user):
             raise CommandError(f"用户“{user.get_username()}”不是编辑，不能导入期刊。")
         return user
