@@ -201,6 +201,7 @@ CKEDITOR_5_CONFIGS = {
             ]
         },
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
+        "image": {"toolbar": ["imageTextAlternative"]},  # pasted images; photos go in the photo rows
     },
 }
 

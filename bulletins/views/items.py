@@ -76,7 +76,8 @@ def _conflict_response(request, form, conflict, template_context=None):
     current = conflict.current
     data = request.POST.copy()
     data["version"] = str(current.version)
-    retry_form = ItemForm(data, instance=current, user=request.user)
+    # A separate copy: validating a ModelForm writes the user's text onto its instance.
+    retry_form = ItemForm(data, instance=Item.objects.get(pk=current.pk), user=request.user)
     retry_form.is_valid()
     mine = form.cleaned_data.get("body", "")
     last_change = current.revisions.order_by("-created_at", "-id").first()

@@ -1,0 +1,14 @@
+"""How people are named on the desk: Chinese order, family name first (王晓, not “晓 王”)."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def person(user, default="系统"):
+    """{{ log.actor|person }} → 王晓; the username when no name is set; ``default`` for nobody."""
+    if not user:
+        return default
+    name = f"{user.last_name}{user.first_name}".strip()
+    return name or user.username
