@@ -36,7 +36,8 @@ def responsible_editor_choices():
 
 
 def display_name(user):
-    return user.get_full_name() or user.username
+    """Chinese order, family name first: 郝婕."""
+    return f"{user.last_name}{user.first_name}".strip() or user.username
 
 
 class IssueHeaderForm(forms.Form):

@@ -74,7 +74,7 @@ def printed_content(issue):
         "final": is_final_render(issue),
         "publication": {name: getattr(publication, name) for name in PUBLICATION_PRINTED_FIELDS},
         "issue": {name: getattr(issue, name) for name in ISSUE_PRINTED_FIELDS},
-        "editors": [[u.pk, u.get_full_name() or u.username] for u in issue.ordered_editors()],
+        "editors": [[u.pk, u.last_name, u.first_name, u.username] for u in issue.ordered_editors()],
         "distribution": issue.distribution_lines(),
         "pages": [[p.number, p.name, p.slogan] for p in issue.pages.order_by("number")],
         "items": items,

@@ -59,3 +59,14 @@ def composed_issue(bulletin, unit, contributor, responsible_editor):
 def with_distribution(publication):
     factories.add_default_distribution(publication, DistributionKind.SEND, "区四大班子领导", "区委各部委")
     factories.add_default_distribution(publication, DistributionKind.ISSUE, "各镇街道")
+
+
+@pytest.fixture
+def eager_celery():
+    """Run tasks in-process whatever the environment's broker says (the embedded default)."""
+    from newsroom.celery import app
+
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield app
+    app.conf.task_always_eager = saved

@@ -322,9 +322,9 @@ def issue_action(request, pk):
     _require_desk(request.user)
     issue = get_object_or_404(Issue, pk=pk)
     action = request.POST.get("action", "")
-    fallback = reverse("issue_review" if action in ("approve", "reject", "publish") else "issue_compose", args=[pk])
-    if action in ("submit_for_review", "recall") and roles.is_editor(request.user):
-        fallback = reverse("issue_compose", args=[pk])
+    # Editors go back to the composer after their own steps; everyone else to the sign-off page.
+    back_to_composer = roles.is_editor(request.user) and action not in ("approve", "reject", "publish")
+    fallback = reverse("issue_compose" if back_to_composer else "issue_review", args=[pk])
     try:
         workflow.apply_transition(issue, action, request.user, request.POST.get("comment", ""))
     except workflow.WorkflowError as exc:
@@ -332,8 +332,6 @@ def issue_action(request, pk):
     else:
         transition = workflow.ISSUE_TRANSITIONS[action]
         messages.success(request, transition.confirmation or f"已{transition.label}。")
-        if action == "publish":
-            fallback = reverse("issue_review", args=[pk])
     return redirect(_safe_next(request, fallback))
 
 
@@ -451,7 +449,8 @@ def issue_pdf(request, pk):
     job = rendering.current_job(issue)
     if job is not None and rendering.has_pdf(job):
         return _pdf_response(job.pdf.open("rb"), filename, download)
-    return _pdf_response(rendering.render_issue_pdf(issue), filename, download)
+    pdf_bytes = rendering.render_issue_pdf(issue, final=rendering.is_final_render(issue))
+    return _pdf_response(pdf_bytes, filename, download)
 
 
 # ---------------------------------------------------------------- render jobs
