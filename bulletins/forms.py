@@ -72,6 +72,14 @@ class ItemImageForm(forms.ModelForm):
         fields = ("image", "caption", "credit", "order")
         widgets = {"image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["order"].required = False
+        self.fields["order"].widget.attrs["min"] = 0
+
+    def clean_order(self):
+        return self.cleaned_data.get("order") or 0
+
     def clean_image(self):
         upload = self.cleaned_data.get("image")
         if upload and hasattr(upload, "content_type"):
