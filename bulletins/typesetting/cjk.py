@@ -170,27 +170,48 @@ class _HtmlMarker(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.out = []
         self.marker = _Marker()
+        self.opened = []  # inline start tags not yet followed by text
 
     def _reset_context(self):
+        self._flush_opened()
         self.marker = _Marker()
+
+    def _flush_opened(self):
+        self.out.extend(self.opened)
+        self.opened = []
 
     def handle_starttag(self, tag, attrs):
         if tag in _BLOCK_TAGS:
             self._reset_context()
-        self.out.append(self.get_starttag_text())
+            self.out.append(self.get_starttag_text())
+        else:
+            self.opened.append(self.get_starttag_text())
 
     def handle_startendtag(self, tag, attrs):
         if tag in _BLOCK_TAGS:
             self._reset_context()
+        self._flush_opened()
         self.out.append(self.get_starttag_text())
 
     def handle_endtag(self, tag):
         if tag in _BLOCK_TAGS:
             self._reset_context()
+        self._flush_opened()
         self.out.append(f"</{tag}>")
 
     def handle_data(self, data):
-        self.out.append(escape("".join(self.marker.feed(data)), quote=False))
+        text = "".join(self.marker.feed(data))
+        # A break point at the start of an element goes before its start tag,
+        # so that a ``white-space: nowrap`` element can still be moved whole.
+        if text.startswith(BREAK):
+            self.out.append(BREAK)
+            text = text[len(BREAK):]
+        self._flush_opened()
+        self.out.append(escape(text, quote=False))
+
+    def close(self):
+        super().close()
+        self._flush_opened()
 
 
 def text_width(text):
