@@ -85,3 +85,9 @@ def test_bulk_accept_returns_to_the_filtered_inbox_but_never_off_site(client, ed
     assert client.post(reverse("inbox_bulk_accept"), {"items": [items[0].pk], "next": back})["Location"] == back
     response = client.post(reverse("inbox_bulk_accept"), {"items": [items[1].pk], "next": "https://evil.example/"})
     assert response["Location"] == reverse("inbox")
+
+
+def test_a_units_unsubmitted_drafts_stay_out_of_the_inbox(client, editor, items):
+    client.force_login(editor)
+    assert "还是草稿" not in _titles(client.get(reverse("inbox"), {"state": ""}))
+    assert _titles(client.get(reverse("inbox"), {"state": "draft"})) == []

@@ -120,3 +120,12 @@ def test_pages_carry_a_content_security_policy_without_inline_scripts(client, co
         for tag in re.findall(r"<script\b[^>]*>", response.content.decode()):
             # only external files, or JSON data (the editor's configuration), which is never executed
             assert "src=" in tag or 'type="application/json"' in tag, tag
+
+
+def test_refusals_are_explained_in_chinese(client, contributor, unit):
+    client.force_login(contributor)
+    assert "只有编辑可以处理来稿" in client.get(reverse("inbox")).content.decode()
+    assert "找不到页面" in client.get(reverse("item_detail", args=[424242])).content.decode()
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(contributor)
+    assert "页面已过期" in strict.post(reverse("item_create"), {}).content.decode()

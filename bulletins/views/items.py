@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -248,7 +248,10 @@ def inbox(request):
     _require_editor(request.user)
     data = request.GET if request.GET else {"state": ItemState.SUBMITTED}
     filters = InboxFilterForm(data)
-    items = Item.objects.select_related("unit", "author", "issue")
+    # A unit's drafts are its own until submitted; an editor sees only their own drafts here.
+    items = Item.objects.select_related("unit", "author", "issue").exclude(
+        Q(state=ItemState.DRAFT) & ~Q(author=request.user)
+    )
     if filters.is_valid():
         items = filters.filter(items)
     else:
