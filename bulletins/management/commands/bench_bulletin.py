@@ -1,0 +1,133 @@
+"""Benchmark printing a 5-page 上街信息 issue: warm render, cold process, size, memory, Chromium."""
+
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from bulletins.typesetting.bulletin import build_html, render_bulletin
+from bulletins.typesetting.specimen import make_specimen_issue
+
+
+class _Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = "排版性能测试：5 页《上街信息》的热渲染、冷启动、PDF 大小、峰值内存，并与 Chromium 打印对比"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=5, help="热渲染次数")
+        parser.add_argument("--no-chromium", action="store_true", help="不做 Chromium 对比")
+
+    def handle(self, *args, **options):
+        figures = {}
+        try:
+            with transaction.atomic():  # the specimen issue never outlives the benchmark
+                issue = make_specimen_issue(repeat=2, number=900, year=2099)
+                pdf = render_bulletin(issue, final=False)  # warms fonts and caches
+                times = []
+                for _ in range(options["runs"]):
+                    start = time.perf_counter()
+                    pdf = render_bulletin(issue, final=False)
+                    times.append(time.perf_counter() - start)
+                figures["pages"] = _weasyprint_pages(issue)
+                figures["warm"] = statistics.median(times)
+                figures["size_kb"] = len(pdf) / 1024
+                figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                html = build_html(issue, final=False)
+                with tempfile.TemporaryDirectory() as tmp:
+                    figures["cold"] = _cold_render_issue(Path(tmp))
+                    if not options["no_chromium"]:
+                        figures.update(self._chromium(html, Path(tmp)))
+                raise _Rollback
+        except _Rollback:
+            pass
+        self._report(figures)
+
+    def _chromium(self, html, tmp):
+        browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+        if not browser:
+            return {"chromium": None}
+        source = tmp / "issue.html"
+        source.write_text(html, encoding="utf-8")
+        target = tmp / "chromium.pdf"
+        start = time.perf_counter()
+        subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+             f"--print-to-pdf={target}", source.as_uri()],
+            capture_output=True, check=False, timeout=120,
+        )
+        elapsed = time.perf_counter() - start
+        if not target.exists():
+            return {"chromium": None}
+        data = target.read_bytes()
+        return {
+            "chromium": elapsed,
+            "chromium_kb": len(data) / 1024,
+            "chromium_pages": _count_pages(data),
+            "chromium_type3": b"/Type3" in data,
+        }
+
+    def _report(self, f):
+        out = self.stdout.write
+        out(f"页数：{f.get('pages')}")
+        out(f"热渲染（进程内，中位数）：{f['warm']:.3f} 秒（目标 ≤ 0.3）")
+        out(f"冷启动 render_issue 进程：{f['cold']:.3f} 秒（目标 ≤ 2）")
+        out(f"PDF 大小：{f['size_kb']:.0f} KB（目标 ≤ 400）")
+        out(f"峰值内存：{f['peak_mb']:.0f} MB（目标 ≤ 300）")
+        if f.get("chromium") is None:
+            out("Chromium 对比：未找到 chromium 或打印失败")
+        else:
+            out(
+                f"Chromium 打印同一 HTML：{f['chromium']:.3f} 秒（含启动），{f['chromium_kb']:.0f} KB，"
+                f"{f['chromium_pages']} 页，Type 3 字体：{'有' if f['chromium_type3'] else '无'}"
+            )
+
+
+def _weasyprint_pages(issue):
+    from weasyprint import HTML
+
+    return len(HTML(string=build_html(issue, final=False)).render().pages)
+
+
+def _count_pages(data):
+    import re
+
+    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
+    counts += [int(n) for n in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
+    return max(counts, default=0)
+
+
+def _cold_render_issue(tmp):
+    """Seconds for a fresh ``manage.py render_issue`` process (Django set-up, fonts, render, write).
+
+    The benchmark's own issue sits in a transaction that is rolled back, which
+    another process cannot see; so the same specimen is written to a
+    throwaway SQLite database in ``tmp`` first, and only the render is timed.
+    """
+    db = tmp / "bench.sqlite3"
+    env = dict(os.environ, DEBUG="1", DATABASE_URL=f"sqlite:///{db}")
+    manage = Path(settings.BASE_DIR) / "manage.py"
+    subprocess.run([sys.executable, str(manage), "migrate", "-v", "0"], env=env, check=True, capture_output=True)
+    setup = (
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'newsroom.settings'); django.setup();"
+        "from bulletins.typesetting.specimen import make_specimen_issue as m; print(m(repeat=2).pk)"
+    )
+    made = subprocess.run([sys.executable, "-c", setup], env=env, check=True, capture_output=True, text=True)
+    pk = made.stdout.strip().splitlines()[-1]
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, str(manage), "render_issue", "--id", pk, "-o", str(tmp / "cold.pdf")],
+        env=env, check=True, capture_output=True,
+    )
+    return time.perf_counter() - start
