@@ -71,7 +71,7 @@ class IssueHeaderForm(forms.Form):
         for kind in DistributionKind:
             self.fields[f"dist_{kind.value}"] = forms.CharField(
                 label=f"{kind.label}：", required=False,
-                widget=forms.Textarea(attrs={"rows": 2, "list": "recipient-groups"}),
+                widget=forms.Textarea(attrs={"rows": 3}),
                 initial="\n".join(lines.get(kind.label, [])),
                 help_text="每行一个发送对象（也可用顿号分隔），按印刷顺序排列",
             )
