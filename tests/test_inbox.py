@@ -91,3 +91,19 @@ def test_a_units_unsubmitted_drafts_stay_out_of_the_inbox(client, editor, items)
     client.force_login(editor)
     assert "还是草稿" not in _titles(client.get(reverse("inbox"), {"state": ""}))
     assert _titles(client.get(reverse("inbox"), {"state": "draft"})) == []
+
+
+def test_the_inbox_query_count_does_not_grow_with_the_number_of_items(client, editor, unit, contributor, editor_returns_some, django_assert_max_num_queries):
+    client.force_login(editor)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("inbox"), {"state": ""})
+    assert len(response.context["page"].object_list) == 40
+
+
+@pytest.fixture
+def editor_returns_some(unit, contributor, editor):
+    from bulletins import workflow
+    for i in range(40):
+        item = factories.make_item(unit, contributor, title=f"稿件{i}", state=ItemState.SUBMITTED)
+        if i % 3 == 0:
+            workflow.apply_transition(item, "return", editor, "请补充。")
