@@ -1,9 +1,245 @@
-"""上街时讯 layout (placeholder: replaced by the full GB/T 9704 layout)."""
+"""上街时讯 layout: a newspaper issue in, PDF bytes out.
+
+Two WeasyPrint passes. The measuring pass typesets every body block,
+headline and caption at its real width and reads the lines back from the
+boxes (``newspaper_measure``); the packer (``newspaper_layout``) places the
+stories on the pages in whole lines, cutting and jumping stories that do not
+fit; the final pass draws that plan with every line and box at a fixed
+position, so what was measured is what prints.
+"""
+
+import functools
+from dataclasses import dataclass
+from html import escape
 
 from django.template.loader import render_to_string
-from weasyprint import HTML
+from django.utils.safestring import mark_safe
+
+from ..lunar import lunar_date_text, weekday_text
+from . import cjk
+from .fonts import font_set
+from .newspaper_layout import Geometry, page_label, paginate
+from .newspaper_measure import (
+    CAPTION_GAP_PT,
+    measure_stories,
+    measuring_html,
+    read_layout,
+    runs_html,
+)
+from .newspaper_story import story_from_item
+from .photos import image_size, print_image_uri
+
+RED = "device-cmyk(0 0.8 0.8 0)"
+SUBHEAD_SIZE_PT = 11
+CAPTION_SIZE_PT = 9
+
+
+@dataclass
+class Typeset:
+    pdf: bytes
+    plan: object  # newspaper_layout.Plan
+    geometry: Geometry
+    frames: dict  # (story key, photo index) -> PhotoFrame
 
 
 def render_newspaper(issue, *, final):
-    html = render_to_string("print/placeholder.html", {"issue": issue, "final": final})
-    return HTML(string=html).write_pdf()
+    """PDF bytes of a newspaper ``issue``; ``final`` False adds the 样稿 watermark."""
+    return typeset_newspaper(issue, final=final).pdf
+
+
+def typeset_newspaper(issue, *, final):
+    """The PDF and the layout plan it was drawn from (tests read both)."""
+    geometry = Geometry.for_publication(issue.publication)
+    css = render_to_string("print/newspaper.css", _style_context(geometry, issue.publication))
+    pages, stories_by_page = _stories(issue)
+    stories = [s for page_stories in stories_by_page.values() for s in page_stories]
+    measuring = f"<html><head><style>{css}</style></head><body>{measuring_html(geometry, stories, header_html, caption_html)}</body></html>"
+    layout = read_layout(_render(measuring))
+    measured, frames = measure_stories(geometry, stories, layout)
+    by_key = {m.story.key: m for m in measured}
+    plan = paginate(geometry, pages, {n: [by_key[s.key] for s in page_stories] for n, page_stories in stories_by_page.items()})
+    html = render_to_string(
+        "print/newspaper.html",
+        {
+            "css": mark_safe(css),
+            "title": f"{issue.publication.name} {issue.year}年第{issue.number}期",
+            "sheets": [_sheet(geometry, issue, page, frames) for page in plan.pages],
+            "final": final,
+        },
+    )
+    pdf = _render(html).write_pdf(pdf_identifier=b"newsroom-newspaper")
+    return Typeset(pdf=pdf, plan=plan, geometry=geometry, frames=frames)
+
+
+def _stories(issue):
+    pages = [(p.number, p.name, p.slogan) for p in issue.pages.order_by("number")]
+    if not pages:
+        pages = [(1, "要闻", "")]
+    numbers = [n for n, _, _ in pages]
+    by_page = {n: [] for n in numbers}
+    items = issue.items.select_related("page", "jump_to_page", "unit").prefetch_related("images")
+    items = sorted(items, key=lambda i: (i.page.number if i.page_id else numbers[0], not i.is_lead, i.position, i.pk))
+    for item in items:
+        number = item.page.number if item.page_id else numbers[0]
+        by_page[number].append(story_from_item(item, number, photo_size=image_size))
+    return pages, by_page
+
+
+# ------------------------------------------------------------------ fragments
+
+
+def header_html(story, continued):
+    if continued:
+        return f'<div class="headline short">{escape(story.short_headline)}</div>'
+    parts = []
+    if story.column_label:
+        parts.append(f'<div class="label-row"><span class="column-label">{escape(story.column_label)}</span></div>')
+    if story.kicker:
+        parts.append(f'<div class="kicker">{escape(story.kicker)}</div>')
+    lead = " lead" if story.is_lead else ""
+    parts.append(f'<div class="headline{lead}">{escape(story.headline)}</div>')
+    if story.subhead:
+        parts.append(f'<div class="deck">{escape(story.subhead)}</div>')
+    return "".join(parts)
+
+
+def caption_html(photo):
+    if not photo.caption:
+        return ""
+    return f'<div class="caption">{escape(cjk.mark_breaks(photo.caption))}</div>'
+
+
+def _sheet(geometry, issue, page, frames):
+    boxes = []
+    top = geometry.body_top(page.number)
+    line = geometry.line
+    full = geometry.text_width
+    for placement in page.placements:
+        y = top + placement.top * line
+        if placement.top > 0:
+            boxes.append(_box(geometry.margin_side, y - line / 2, full, 0, '<div class="rule"></div>'))
+        boxes.append(_box(geometry.margin_side, y, full, placement.header_slots * line, header_html(placement.story, placement.continued_from is not None), "header"))
+        body_y = y + placement.header_slots * line
+        for photo in placement.photos:
+            frame = frames[(placement.story.key, photo.index)]
+            story_photo = placement.story.photos[photo.index]
+            uri = print_image_uri(story_photo.image, frame.width, frame.image_height)
+            inner = (
+                f'<img src="{uri}" style="width:{frame.width:.3f}pt;height:{frame.image_height:.3f}pt" alt="">'
+                f'<div style="height:{CAPTION_GAP_PT}pt"></div>{caption_html(story_photo)}'
+            )
+            boxes.append(_box(geometry.column_x(photo.column), body_y + photo.top * line, frame.width, photo.slots * line, inner, "photo"))
+        for column, units in enumerate(placement.columns):
+            if not units:
+                continue
+            lines = "".join(_unit_html(unit) for unit in units)
+            column_y = body_y + placement.column_tops[column] * line
+            boxes.append(_box(geometry.column_x(column), column_y, geometry.column_width, None, lines, "column"))
+    return {
+        "page": page,
+        "label": page_label(page.number),
+        "front": page.number == 1,
+        "odd": page.number % 2 == 1,
+        "boxes": mark_safe("".join(boxes)),
+        "masthead": _masthead(issue) if page.number == 1 else None,
+        "running_head": _running_head(issue, page),
+        "g": geometry,
+        "slogan_top": geometry.page_height - geometry.margin_bottom - geometry.slogan_height + 4,
+        "head_top": geometry.margin_top,
+        "head_height": geometry.running_head_height - 8,
+    }
+
+
+def _unit_html(unit):
+    out = []
+    if unit.kind == "subhead":
+        out.append('<div class="line spacer"></div>')  # a blank line above a section subhead
+    for line in unit.lines:
+        classes = ["line", line.kind]
+        if line.first:
+            classes.append("first")
+        if line.last:
+            classes.append("last")
+        out.append(f'<div class="{" ".join(classes)}">{runs_html(line.runs)}</div>')
+    return "".join(out)
+
+
+def _box(x, y, width, height, inner, cls=""):
+    size = f"width:{width:.3f}pt;" + (f"height:{height:.3f}pt;" if height is not None else "")
+    return f'<div class="box {cls}" style="left:{x:.3f}pt;top:{y:.3f}pt;{size}">{inner}</div>'
+
+
+def _date_label(date):
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def _masthead(issue):
+    publication = issue.publication
+    date = issue.issue_date
+    return {
+        "name": publication.name,
+        "english": publication.english_name,
+        "issuer": publication.issuing_line,
+        "year_month": f"{date.year}年{date.month}月",
+        "day": date.day,
+        "weekday": weekday_text(date),
+        "lunar": lunar_date_text(date),
+        "registration": publication.registration_number,
+        "number": f"第{issue.number}期(总第{issue.total_number}期)",
+        "notice": publication.notice,
+        "phone": f"监督电话 {publication.supervision_phone}" if publication.supervision_phone else "",
+    }
+
+
+def _running_head(issue, page):
+    date = issue.issue_date
+    return {
+        "name": issue.publication.name,
+        "date": f"{_date_label(date)} {weekday_text(date)}",
+        "page": f"{page_label(page.number)}{(' · ' + page.name) if page.name else ''}",
+    }
+
+
+# ------------------------------------------------------------------ style and rendering
+
+
+def _style_context(geometry, publication):
+    fonts = font_set()
+    lead_role = "title" if publication.lead_title_face == "song" else "hei"
+
+    def spacing(role, size):
+        # Only word-spacing (in pt) cancels the break spaces: characters are set
+        # solid at the pitch. WeasyPrint 70 mis-breaks lines (one character per
+        # line) when letter-spacing and a cancelled word-spacing are combined.
+        values = cjk.grid_spacing(size, size, fonts.space_advance(role))
+        return {"letter_spacing": "0", "word_spacing": f"{values['word_spacing'] * size:.4f}"}
+
+    return {
+        "fonts_css": fonts.css(),
+        "stack": {role: fonts.stack(role) for role in fonts.roles},
+        "weight": {role: fonts.weight(role) for role in fonts.roles},
+        "grid": {role: spacing(role, geometry.font_size) for role in ("song", "hei", "kai")},
+        "subhead_grid": spacing("hei", SUBHEAD_SIZE_PT),
+        "caption_grid": spacing("kai", CAPTION_SIZE_PT),
+        "lead_stack": fonts.stack(lead_role),
+        "lead_weight": fonts.weight(lead_role),
+        "g": geometry,
+        "indent": f"{2 * geometry.font_size:.4f}",
+        "subhead_size": SUBHEAD_SIZE_PT,
+        "caption_size": CAPTION_SIZE_PT,
+        "red": RED,
+        "watermark_top": geometry.page_height / 2 - 100,
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def _render(html):
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=None).render(font_config=_font_config())

@@ -1,0 +1,169 @@
+"""A newspaper article as the layout sees it: headline furniture, body blocks
+made of styled runs (dateline, text, end byline), and photos.
+
+Pure data from models; nothing here knows about WeasyPrint.
+"""
+
+import re
+from dataclasses import dataclass, field
+from html import escape, unescape
+from html.parser import HTMLParser
+
+from .cjk import BREAK, mark_breaks_html
+
+# Body block kinds.
+PARAGRAPH = "p"
+SUBHEAD = "subhead"  # a section subhead inside the body (### 提前谋划 帮扶企业)
+TOP_BYLINE = "byline"  # □本报记者 周俊英, its own line under the headline
+JUMP_FROM = "jump-from"  # （上接一版）
+JUMP_TO = "jump-to"  # （下转二版）
+
+
+@dataclass
+class Block:
+    kind: str
+    runs: list  # [(css class, text with BREAK spaces)]
+
+    @property
+    def text(self):
+        """The printed characters, without break spaces."""
+        return "".join(text for _, text in self.runs).replace(BREAK, "")
+
+
+@dataclass
+class StoryPhoto:
+    image: object  # the ImageField file
+    caption: str
+    aspect: float  # width / height
+
+
+@dataclass
+class Story:
+    key: int
+    headline: str
+    kicker: str = ""
+    subhead: str = ""
+    short_headline: str = ""
+    column_label: str = ""
+    is_lead: bool = False
+    home_page: int = 1
+    jump_to_page: int | None = None
+    blocks: list = field(default_factory=list)
+    photos: list = field(default_factory=list)
+
+    @property
+    def body_text(self):
+        """Everything the body prints, in order: what the pieces must join back to."""
+        return "".join(b.text for b in self.blocks if b.kind in (PARAGRAPH, SUBHEAD, TOP_BYLINE))
+
+
+def story_from_item(item, page_number, photo_size=None):
+    """Build a Story from an Item placed on ``page_number``.
+
+    ``photo_size(image_field) -> (w, h)`` reads a photo's pixel size.
+    """
+    blocks = []
+    if item.byline and item.byline_position == item.BylinePosition.TOP:
+        blocks.append(make_block(TOP_BYLINE, [("byline", "□" + _bare_byline(item.byline))]))
+    body = [list(runs) for runs in body_blocks(item.body)]
+    paragraphs = [runs for kind, runs in body if kind == PARAGRAPH]
+    if item.dateline:
+        if paragraphs:
+            paragraphs[0][:0] = [("dateline", item.dateline.strip())]
+        else:
+            body.append((PARAGRAPH, [("dateline", item.dateline.strip())]))
+            paragraphs = [body[-1][1]]
+    end_mark = ""
+    if item.byline and item.byline_position == item.BylinePosition.END:
+        end_mark = f"（{_bare_byline(item.byline)}）"
+    elif not item.byline and not item.dateline and item.attribution:
+        end_mark = f"（{item.attribution}）"
+    if end_mark:
+        if not paragraphs:
+            body.append((PARAGRAPH, []))
+            paragraphs = [body[-1][1]]
+        paragraphs[-1].append(("end-byline", "\u3000" + end_mark))
+    blocks.extend(make_block(kind, runs) for kind, runs in body)
+    photos = []
+    for image in item.images.all():
+        width, height = photo_size(image.image) if photo_size else (3, 2)
+        caption = image.caption.strip()
+        if image.credit:
+            caption += f"（{_bare_byline(image.credit).removesuffix(' 摄').removesuffix('摄').strip()} 摄）"
+        photos.append(StoryPhoto(image=image.image, caption=caption, aspect=width / height))
+    return Story(
+        key=item.pk,
+        headline=item.title,
+        kicker=item.kicker,
+        subhead=item.subhead,
+        short_headline=item.short_headline or item.title,
+        column_label=item.column_label,
+        is_lead=item.is_lead,
+        home_page=page_number,
+        jump_to_page=item.jump_to_page.number if item.jump_to_page_id else None,
+        blocks=blocks,
+        photos=photos,
+    )
+
+
+def make_block(kind, runs):
+    """A block whose runs are marked for CJK line breaking across run boundaries."""
+    runs = [(cls, " ".join(text.split())) for cls, text in runs if text.strip()]
+    html = "".join(f'<span class="{cls}">{escape(text, quote=False)}</span>' for cls, text in runs)
+    return Block(kind=kind, runs=_parse_runs(mark_breaks_html(html)))
+
+
+_SPAN = re.compile(r'<span class="([^"]*)">(.*?)</span>', re.S)
+
+
+def _parse_runs(html):
+    return [(cls, unescape(text)) for cls, text in _SPAN.findall(html)]
+
+
+def _bare_byline(text):
+    """'（记者 雷霄）' / '□本报记者 周俊英' → the words without the furniture."""
+    return text.strip().strip("□■").strip().removeprefix("（").removeprefix("(").removesuffix("）").removesuffix(")").strip()
+
+
+class _BodyParser(HTMLParser):
+    """Sanitised body HTML → [(kind, [(class, text)])]: paragraphs and section subheads."""
+
+    _SUBHEADS = {"h2", "h3", "h4"}
+    _BLOCKS = {"p", "li", "blockquote", "figcaption", "caption", "tr", "h2", "h3", "h4", "td", "th"}
+    _SKIP = {"figure"}  # photos come from the item's images, not inline HTML
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks = []
+        self.kind = PARAGRAPH
+        self.text = []
+        self.bold = 0
+
+    def _flush(self):
+        text = "".join(self.text).strip()
+        if text:
+            self.blocks.append((self.kind, [("text", text)]))
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._BLOCKS or tag == "br":
+            self._flush()
+        if tag in self._SUBHEADS:
+            self.kind = SUBHEAD
+
+    def handle_endtag(self, tag):
+        if tag in self._BLOCKS:
+            self._flush()
+        if tag in self._SUBHEADS:
+            self.kind = PARAGRAPH
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def body_blocks(html):
+    parser = _BodyParser()
+    parser.feed(html or "")
+    parser.close()
+    parser._flush()
+    return parser.blocks
