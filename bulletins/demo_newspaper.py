@@ -159,7 +159,7 @@ STORIES = [
             "春风送暖，百花争艳。连日来，太溪湖公园内的海棠花竞相绽放，粉白相间的花朵挂满枝头，吸引众多市民前来踏青赏花、拍照留念。",
             "据了解，太溪湖公园种植西府海棠、垂丝海棠等品种近万株，花期将持续到4月中旬。为保障游园安全，公园管理处增派了巡查人员，并在主要路口设置了导览标识。",
         ),
-    ), [("市民在太溪湖公园赏花拍照。", "刘晨")], None),
+    ), [], None),
     (4, False, dict(
         title="“书香上街”全民阅读月启动",
         dateline="本报讯(记者 孙悦 通讯员 高远)",
@@ -180,7 +180,7 @@ def build_demo_newspaper_issue(publication, editor, units, *, issue_date=None, p
     role (the stories are written, accepted and placed in the editor's name
     through ``bulletins.actions`` and ``bulletins.workflow``), ``units`` a
     non-empty list of Units the stories are credited to in turn. ``photos``
-    False skips the (slow to generate) 3000×2000 photos. Page 1 carries more
+    False skips the (slow to generate) six 3000×2000 photos. Page 1 carries more
     than fits, so the rendered issue shows automatic jumps.
     """
     if not units:
