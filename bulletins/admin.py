@@ -178,3 +178,29 @@ class RenderJobAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+# Users: show and edit the units a user belongs to next to their roles.
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin  # noqa: E402
+from django.contrib.auth.models import User  # noqa: E402
+
+
+class UnitMembershipInline(admin.TabularInline):
+    model = Unit.members.through
+    extra = 0
+    verbose_name = "所属单位"
+    verbose_name_plural = "所属单位"
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    inlines = [UnitMembershipInline]
+    list_display = ("username", "last_name", "first_name", "roles", "is_active")
+    list_filter = ("groups", "is_active", "units")
+
+    @admin.display(description="角色")
+    def roles(self, obj):
+        return "、".join(obj.groups.values_list("name", flat=True))
