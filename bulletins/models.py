@@ -138,18 +138,26 @@ class PublicationEditor(models.Model):
         constraints = [models.UniqueConstraint(fields=["publication", "user"], name="unique_publication_editor")]
 
 
-class PublicationDistribution(models.Model):
-    """The distribution lines a new issue of this publication starts with."""
+class DistributionEntry(models.Model):
+    """One recipient group on one distribution line, in print order."""
 
-    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="default_distribution")
     kind = models.CharField("类别", max_length=10, choices=DistributionKind.choices)
     group = models.ForeignKey(RecipientGroup, on_delete=models.PROTECT, verbose_name="发送对象")
     order = models.PositiveSmallIntegerField("顺序", default=0)
 
     class Meta:
+        abstract = True
+        ordering = ["kind", "order", "id"]
+
+
+class PublicationDistribution(DistributionEntry):
+    """The distribution lines a new issue of this publication starts with."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="default_distribution")
+
+    class Meta(DistributionEntry.Meta):
         verbose_name = "默认发送范围"
         verbose_name_plural = "默认发送范围"
-        ordering = ["kind", "order", "id"]
 
 
 class IssueState(models.TextChoices):
@@ -231,16 +239,12 @@ class IssueEditor(models.Model):
         constraints = [models.UniqueConstraint(fields=["issue", "user"], name="unique_issue_editor")]
 
 
-class IssueDistribution(models.Model):
+class IssueDistribution(DistributionEntry):
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="distribution")
-    kind = models.CharField("类别", max_length=10, choices=DistributionKind.choices)
-    group = models.ForeignKey(RecipientGroup, on_delete=models.PROTECT, verbose_name="发送对象")
-    order = models.PositiveSmallIntegerField("顺序", default=0)
 
-    class Meta:
+    class Meta(DistributionEntry.Meta):
         verbose_name = "发送范围"
         verbose_name_plural = "发送范围"
-        ordering = ["kind", "order", "id"]
 
 
 class Page(models.Model):
