@@ -43,6 +43,17 @@ def test_the_signoff_page_shows_the_issue_text_and_a_pdf_preview_frame(client, r
     assert "签发" in text and "退回修改" in text
 
 
+def test_opening_the_signoff_page_starts_the_pdf_preview_without_a_click(client, responsible_editor, in_review, renderer, django_capture_on_commit_callbacks):
+    login(client, responsible_editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(reverse("issue_review", args=[in_review.pk]))
+    job = in_review.render_jobs.get()
+    assert job.state == "done"
+    text = client.get(reverse("issue_review", args=[in_review.pk])).content.decode()
+    assert f'src="{reverse("render_job_download", args=[job.pk])}"' in text
+    assert in_review.render_jobs.count() == 1
+
+
 def test_approving_confirms_and_marks_the_issue_approved(client, responsible_editor, in_review):
     response = login(client, responsible_editor).post(reverse("issue_action", args=[in_review.pk]), {"action": "approve"})
     in_review.refresh_from_db()

@@ -371,9 +371,14 @@ def issue_review(request, pk):
     _require_desk(request.user)
     issue = get_object_or_404(Issue.objects.select_related("publication"), pk=pk)
     context = _reading_context(issue)
+    job = None
+    if not issue.is_frozen:
+        # The signer should find the PDF beside the text without asking for it;
+        # identical content reuses the finished job.
+        job, _ = rendering.request_render(issue, request.user)
     context.update(
         transitions=workflow.available_actions(request.user, issue),
-        job=None if issue.is_frozen else rendering.current_job(issue),
+        job=job,
         logs=issue.logs.select_related("actor")[:20],
         is_listed_editor=issue.editor_links.filter(user=request.user).exists(),
     )
