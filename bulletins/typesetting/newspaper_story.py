@@ -130,14 +130,14 @@ class _BodyParser(HTMLParser):
 
     _SUBHEADS = {"h2", "h3", "h4"}
     _BLOCKS = {"p", "li", "blockquote", "figcaption", "caption", "tr", "h2", "h3", "h4", "td", "th"}
-    _SKIP = {"figure"}  # photos come from the item's images, not inline HTML
+    _SKIP = {"figure"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.blocks = []
         self.kind = PARAGRAPH
         self.text = []
-        self.bold = 0
+        self.skipping = 0  # inside <figure>: photos come from the item's images
 
     def _flush(self):
         text = "".join(self.text).strip()
@@ -146,6 +146,8 @@ class _BodyParser(HTMLParser):
         self.text = []
 
     def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self.skipping += 1
         if tag in self._BLOCKS or tag == "br":
             self._flush()
         if tag in self._SUBHEADS:
@@ -154,11 +156,14 @@ class _BodyParser(HTMLParser):
     def handle_endtag(self, tag):
         if tag in self._BLOCKS:
             self._flush()
+        if tag in self._SKIP:
+            self.skipping = max(0, self.skipping - 1)
         if tag in self._SUBHEADS:
             self.kind = PARAGRAPH
 
     def handle_data(self, data):
-        self.text.append(data)
+        if not self.skipping:
+            self.text.append(data)
 
 
 def body_blocks(html):
