@@ -301,6 +301,9 @@ class Item(models.Model):
     )
     column_label = models.CharField("栏目", max_length=30, blank=True, help_text="如：部门动态")
     short_headline = models.CharField("转版短标题", max_length=50, blank=True, help_text="转版时在“上接”处使用，默认取主题")
+    column_span = models.PositiveSmallIntegerField(
+        "占栏数", default=0, help_text="报纸：稿件占几栏宽；0 为自动（本版头条通栏，短稿一至两栏）"
+    )
     original_file = models.FileField("原稿附件", upload_to="originals/%Y/%m/", blank=True)
     state = models.CharField("状态", max_length=20, choices=ItemState.choices, default=ItemState.DRAFT)
     # Placement in an issue
@@ -439,6 +442,7 @@ class RenderJob(models.Model):
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField("进度", default=0)
     error = models.TextField("错误", blank=True)
+    notes = models.TextField("排版提示", blank=True, help_text="排版时的提示，每行一条，如稿件移版、自动加版")
     pdf = models.FileField("PDF", upload_to="renders/%Y/%m/", blank=True)
     attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
     requested_by = models.ForeignKey(
