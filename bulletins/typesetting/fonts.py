@@ -23,7 +23,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import pdf_fonts, sfnt
+from . import engine, sfnt
 
 FONT_SUFFIXES = (".otf", ".ttf", ".ttc", ".otc")
 
@@ -293,9 +293,9 @@ def _resolve(dirs):
 
 def font_set():
     """The faces for this installation (cached per configured font folders)."""
-    # Every render asks for its fonts first: the place to make sure WeasyPrint
-    # embeds them packed, the same way in every render of the process.
-    pdf_fonts.install()
+    # Every render asks for its fonts first: the place to set WeasyPrint up
+    # (packed font embedding) the same way for every render of the process.
+    engine.prepare()
     dirs = tuple(str(d) for d in getattr(settings, "NEWSROOM_FONT_DIRS", ()))
     return _resolve(dirs)
 
