@@ -3,8 +3,11 @@ generated photos, page 1 overfull so that stories jump."""
 
 import datetime
 import io
+from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import override_settings
 from PIL import Image
 
 from bulletins.models import Issue, ItemImage, ItemState, Page
@@ -69,10 +72,14 @@ def make_newspaper_issue(publication, unit, author):
     add_photo(feature, 2, "工作人员为群众办理业务。", "周晓峰")
     story(2, 1, "市场监管局开展食品安全检查", [paragraph(5, 1, 3)], column_label="部门动态",
           dateline="本报讯(记者 刘洋 通讯员 陈晨)")
-    # Page 3 and 4: room for jumped stories.
+    story(2, 2, "人社局送岗位进社区", [paragraph(8, 1, 2)], column_label="部门动态",
+          dateline="本报讯(记者 刘洋 通讯员 马琳)")
+    # Page 3 and 4: room for jumped stories; page 4's lead is set three columns wide by the editor.
     neighbours = story(3, 0, "邻里节拉近居民距离", [paragraph(6, 1, 3), paragraph(6, 2, 3)], is_lead=True)
     add_photo(neighbours, 3, "居民一起包饺子。", "杨帆")
-    story(4, 0, "非遗手艺进校园", [paragraph(7, 1, 3)], byline="本报记者 孙悦 文图", byline_position="top", is_lead=True)
+    story(4, 0, "非遗手艺进校园", [paragraph(7, 1, 3), paragraph(7, 2, 3)], byline="本报记者 孙悦 文图", byline_position="top",
+          is_lead=True, column_span=3)
+    story(4, 1, "阅读月活动启动", [paragraph(9, 1, 2)], dateline="本报讯(记者 孙悦)")
     return Issue.objects.get(pk=issue.pk)
 
 
@@ -83,6 +90,28 @@ def render_test_newspaper(settings, tmp_path, publication, unit, author, final=T
     settings.MEDIA_ROOT = tmp_path
     issue = issue or make_newspaper_issue(publication, unit, author)
     return issue, typeset_newspaper(issue, final=final)
+
+
+@dataclass
+class Rendered:
+    """A rendered test issue, kept after its rows are rolled back: what read-only tests look at."""
+
+    typeset: object  # newspaper.Typeset (pdf, plan, geometry, frames)
+    photo_count: int  # photos attached to the issue's items
+
+
+def render_once(django_db_blocker, media_root, final=False):
+    """Build the test issue, render it, roll the rows back; for module-scoped
+    fixtures, so that one rendering serves every test that only reads it."""
+    from bulletins.typesetting.newspaper import typeset_newspaper
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root), transaction.atomic():
+        unit = factories.make_unit(name="版面测试单位", short_name="测试单位")
+        author = factories.make_user("newspaper-test-author", units=[unit])
+        issue = make_newspaper_issue(factories.make_newspaper(), unit, author)
+        rendered = Rendered(typeset_newspaper(issue, final=final), ItemImage.objects.filter(item__issue=issue).count())
+        transaction.set_rollback(True)
+    return rendered
 
 
 def squeeze(text):
@@ -101,7 +130,7 @@ def piece_text(pdf, typeset, page_plan, placement):
         if not units:
             continue
         y0 = top + (placement.body_top + placement.column_tops[column]) * geometry.line
-        x0 = geometry.column_x(column)
+        x0 = geometry.column_x(placement.page_column(column))
         box = (x0 - 2, y0 - 1, x0 + geometry.column_width + 2, bottom + 1)
         out.append(squeeze(page.within_bbox(box).extract_text()))
     return "".join(out)

@@ -5,18 +5,18 @@ import io
 import pdfplumber
 import pytest
 
-from .newspaper_builders import render_test_newspaper, squeeze
+from .newspaper_builders import render_once, render_test_newspaper, squeeze
 
 
-@pytest.fixture
-def typeset(settings, tmp_path, newspaper, unit, contributor):
-    return render_test_newspaper(settings, tmp_path, newspaper, unit, contributor, final=False)
+@pytest.fixture(scope="module")
+def draft(django_db_blocker, tmp_path_factory):
+    """The test issue rendered once as a draft; the tests below only read it."""
+    return render_once(django_db_blocker, tmp_path_factory.mktemp("media")).typeset
 
 
-@pytest.fixture
-def pages_text(typeset):
-    _, result = typeset
-    with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
+@pytest.fixture(scope="module")
+def pages_text(draft):
+    with pdfplumber.open(io.BytesIO(draft.pdf)) as pdf:
         return [squeeze(page.extract_text()) for page in pdf.pages]
 
 
@@ -32,8 +32,8 @@ def masthead_text(result):
         )
 
 
-def test_the_masthead_prints_name_issuer_date_lunar_date_and_registration(typeset):
-    front = masthead_text(typeset[1])
+def test_the_masthead_prints_name_issuer_date_lunar_date_and_registration(draft):
+    front = masthead_text(draft)
     for expected in [
         "上街时讯", "SHANGJIENEWSLETTER", "中共上街区委宣传部传媒中心出版",
         "2020年2月", "29", "星期六", "庚子年二月初七",
@@ -59,11 +59,21 @@ def watermark_chars(pdf_bytes):
         return ["".join(sorted(c["text"] for c in page.chars if c["size"] > 100)) for page in pdf.pages]
 
 
-def test_a_draft_carries_the_watermark_and_the_final_print_does_not(settings, tmp_path, newspaper, unit, contributor, typeset):
-    assert all(chars == "样稿" for chars in watermark_chars(typeset[1].pdf))
-    issue = typeset[0]
-    _, final = render_test_newspaper(settings, tmp_path, newspaper, unit, contributor, final=True, issue=issue)
+def test_a_draft_carries_the_watermark_and_the_final_print_does_not(draft, django_db_blocker, tmp_path):
+    assert all(chars == "样稿" for chars in watermark_chars(draft.pdf))
+    final = render_once(django_db_blocker, tmp_path, final=True).typeset
     assert not any(watermark_chars(final.pdf))
+
+
+def test_the_watermark_is_light_and_drawn_under_the_text(draft):
+    with pdfplumber.open(io.BytesIO(draft.pdf)) as pdf:
+        for page in pdf.pages:
+            order = [c["size"] > 100 for c in page.chars]  # content-stream order
+            assert order.index(True) < order.index(False), "the watermark comes first, so text prints over it"
+            for char in page.chars:
+                if char["size"] > 100:
+                    *cmy, k = char["non_stroking_color"]
+                    assert not any(cmy) and k <= 0.08
 
 
 def test_rendering_the_same_issue_twice_gives_the_same_bytes(settings, tmp_path, newspaper, unit, contributor):

@@ -10,15 +10,16 @@ import pytest
 from bulletins.models import Page
 from bulletins.typesetting.newspaper_layout import page_label
 
-from .newspaper_builders import piece_text, render_test_newspaper, squeeze
+from .newspaper_builders import piece_text, render_once, render_test_newspaper, squeeze
 
 JUMP_TO = re.compile(r"（下转(.)版）$")
 JUMP_FROM = re.compile(r"^（上接(.)版）")
 
 
-@pytest.fixture
-def typeset(settings, tmp_path, newspaper, unit, contributor):
-    return render_test_newspaper(settings, tmp_path, newspaper, unit, contributor)
+@pytest.fixture(scope="module")
+def result(django_db_blocker, tmp_path_factory):
+    """The test issue rendered once; the tests below only read it."""
+    return render_once(django_db_blocker, tmp_path_factory.mktemp("media")).typeset
 
 
 def pieces_by_story(plan):
@@ -29,15 +30,13 @@ def pieces_by_story(plan):
     return pieces
 
 
-def test_an_overfull_front_page_makes_at_least_one_story_jump(typeset):
-    _, result = typeset
+def test_an_overfull_front_page_makes_at_least_one_story_jump(result):
     jumped = [p for p in pieces_by_story(result.plan).values() if len(p) > 1]
     assert jumped, "page 1 holds more than fits: something must jump"
     assert all(pieces[0][0].number == 1 for pieces in jumped)
 
 
-def test_every_story_prints_completely_once_across_its_jumps(typeset):
-    _, result = typeset
+def test_every_story_prints_completely_once_across_its_jumps(result):
     with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
         for key, pieces in pieces_by_story(result.plan).items():
             story = pieces[0][1].story
@@ -49,8 +48,7 @@ def test_every_story_prints_completely_once_across_its_jumps(typeset):
             assert "".join(printed) == squeeze(story.body_text), story.headline
 
 
-def test_jump_markers_name_the_pages_the_pieces_are_on(typeset):
-    _, result = typeset
+def test_jump_markers_name_the_pages_the_pieces_are_on(result):
     with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
         for pieces in pieces_by_story(result.plan).values():
             for (page, placement), (next_page, next_placement) in zip(pieces, pieces[1:]):
@@ -61,8 +59,7 @@ def test_jump_markers_name_the_pages_the_pieces_are_on(typeset):
                 assert next_page.number > page.number
 
 
-def test_a_continuation_carries_the_short_headline(typeset):
-    _, result = typeset
+def test_a_continuation_carries_the_short_headline(result):
     with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
         for pieces in pieces_by_story(result.plan).values():
             for page, placement in pieces[1:]:

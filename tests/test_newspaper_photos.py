@@ -5,12 +5,18 @@ import io
 import pdfplumber
 import pytest
 
-from .newspaper_builders import render_test_newspaper, squeeze
+from .newspaper_builders import render_once, squeeze
 
 
-@pytest.fixture
-def typeset(settings, tmp_path, newspaper, unit, contributor):
-    return render_test_newspaper(settings, tmp_path, newspaper, unit, contributor)
+@pytest.fixture(scope="module")
+def rendered(django_db_blocker, tmp_path_factory):
+    """The test issue rendered once; the tests below only read it."""
+    return render_once(django_db_blocker, tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(scope="module")
+def result(rendered):
+    return rendered.typeset
 
 
 def planned_photos(plan):
@@ -20,15 +26,13 @@ def planned_photos(plan):
                 yield index, page, placement, photo
 
 
-def test_every_photo_is_printed_once(typeset):
-    issue, result = typeset
+def test_every_photo_is_printed_once(rendered, result):
     with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
         printed = sum(len(page.images) for page in pdf.pages)
-    assert printed == sum(item.images.count() for item in issue.items.all()) == len(list(planned_photos(result.plan)))
+    assert printed == rendered.photo_count == len(list(planned_photos(result.plan)))
 
 
-def test_photos_span_whole_columns_inside_their_page(typeset):
-    _, result = typeset
+def test_photos_span_whole_columns_inside_their_page(result):
     g = result.geometry
     with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
         for index, page, placement, photo in planned_photos(result.plan):
@@ -40,8 +44,7 @@ def test_photos_span_whole_columns_inside_their_page(typeset):
             assert image["bottom"] <= photo_bottom
 
 
-def test_captions_with_credits_print_below_their_photos(typeset):
-    _, result = typeset
+def test_captions_with_credits_print_below_their_photos(result):
     g = result.geometry
     with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
         for index, page, placement, photo in planned_photos(result.plan):
@@ -56,8 +59,7 @@ def test_captions_with_credits_print_below_their_photos(typeset):
             assert story_photo.caption.endswith(" 摄）")
 
 
-def test_photos_are_downsampled_to_print_resolution(typeset):
-    _, result = typeset
+def test_photos_are_downsampled_to_print_resolution(result):
     with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
         for page in pdf.pages:
             for image in page.images:

@@ -21,6 +21,7 @@ from .fonts import font_set
 from .newspaper_layout import Geometry, page_label, paginate
 from .newspaper_measure import (
     CAPTION_GAP_PT,
+    header_class,
     measure_stories,
     measuring_html,
     read_layout,
@@ -88,7 +89,9 @@ def _stories(issue):
 # ------------------------------------------------------------------ fragments
 
 
-def header_html(story, continued):
+def header_html(story, continued, span):
+    """Kicker, headline and subhead (or the short headline of a continuation);
+    a page lead gets the large headline when it spans three columns or more."""
     if continued:
         return f'<div class="headline short">{escape(story.short_headline)}</div>'
     parts = []
@@ -96,7 +99,7 @@ def header_html(story, continued):
         parts.append(f'<div class="label-row"><span class="column-label">{escape(story.column_label)}</span></div>')
     if story.kicker:
         parts.append(f'<div class="kicker">{escape(story.kicker)}</div>')
-    lead = " lead" if story.is_lead else ""
+    lead = " lead" if story.is_lead and not continued else ""
     parts.append(f'<div class="headline{lead}">{escape(story.headline)}</div>')
     if story.subhead:
         parts.append(f'<div class="deck">{escape(story.subhead)}</div>')
@@ -113,15 +116,20 @@ def _sheet(geometry, issue, page, frames):
     boxes = []
     top = geometry.body_top(page.number)
     line = geometry.line
-    full = geometry.text_width
+    for rule in page.rules:
+        if rule.vertical:
+            x = geometry.gutter_x(rule.column)
+            boxes.append(_box(x, top + rule.top * line + 2, 0, rule.height * line - 4, "", "vrule"))
+        else:
+            boxes.append(_box(geometry.margin_side, top + (rule.top + 0.5) * line, geometry.text_width, 0, "", "rule"))
     for placement in page.placements:
         y = top + placement.top * line
-        if placement.top > 0:
-            boxes.append(_box(geometry.margin_side, y - line / 2, full, 0, '<div class="rule"></div>'))
-        boxes.append(_box(geometry.margin_side, y, full, placement.header_slots * line, header_html(placement.story, placement.continued_from is not None), "header"))
+        x = geometry.column_x(placement.first_column)
+        header = header_html(placement.story, placement.continued_from is not None, placement.span)
+        boxes.append(_box(x, y, geometry.span_width(placement.span), placement.header_slots * line, header, header_class(placement.span)))
         body_y = y + placement.header_slots * line
         for photo in placement.photos:
-            frame = frames[(placement.story.key, photo.index)]
+            frame = frames[(placement.story.key, photo.index, photo.columns)]
             story_photo = placement.story.photos[photo.index]
             uri = print_image_uri(story_photo.image, frame.width, frame.image_height)
             inner = (
@@ -134,7 +142,7 @@ def _sheet(geometry, issue, page, frames):
                 continue
             lines = "".join(_unit_html(unit) for unit in units)
             column_y = body_y + placement.column_tops[column] * line
-            boxes.append(_box(geometry.column_x(column), column_y, geometry.column_width, None, lines, "column"))
+            boxes.append(_box(geometry.column_x(placement.page_column(column)), column_y, geometry.column_width, None, lines, "column"))
     return {
         "page": page,
         "label": page_label(page.number),

@@ -1,6 +1,7 @@
-"""Page make-up for 上街时讯: stories are stacked down each page as bands that
-span the page's columns; a story's body lines are balanced across the
-columns, photos take whole columns at the top of the body. When a page is
+"""Page make-up for 上街时讯: each page is filled with rows of stories set
+side by side in rectangular blocks (``newspaper_blocks``): the page's lead
+across all columns first, then shorter stories one to three columns wide,
+hairlines between rows and down the gutters between blocks. When a page is
 full, the story that does not fit is cut at a line boundary, ends with
 （下转X版）, and continues under its short headline and （上接X版） on the page
 the editor chose or the next page with room.
@@ -11,7 +12,10 @@ measurements, ``newspaper`` draws the plan.
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from .newspaper_blocks import Piece, choose_row, photo_width
+from .newspaper_plan import PagePlan, Placement, Plan, Rule, jump_unit
 
 MM = 72 / 25.4
 
@@ -20,7 +24,6 @@ PAGE_SIZES_MM = {"A4": (210, 297), "A3": (297, 420), "tabloid": (265, 390)}
 BODY_SIZE_PT = 10  # nominal; the real size is the column's character pitch (≈ 五号 10.5)
 LINE_PT = 15
 GUTTER_PT = 12
-MIN_CUT_LINES = 3  # a story is cut only when at least this many body lines fit
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,9 @@ class Geometry:
     def span_width(self, columns):
         return self.column_width + (columns - 1) * self.column_step
 
-    def photo_columns(self):
-        return max(1, self.columns // 2)
+    def gutter_x(self, column):
+        """The middle of the gutter left of page ``column``."""
+        return self.column_x(column) - (self.column_step - self.column_width) / 2
 
     def body_top(self, page_number):
         head = self.masthead_height if page_number == 1 else self.running_head_height
@@ -98,167 +102,7 @@ class Geometry:
         return max(1, math.ceil(height_pt / self.line - 0.01))
 
 
-# ------------------------------------------------------------------ flow units
-
-
-@dataclass
-class Unit:
-    """One unbreakable piece of a story's body flow: a line or a section subhead."""
-
-    kind: str  # "line" (paragraph / byline / marker) or "subhead"
-    block: int  # index into story.blocks (-1 for jump markers)
-    lines: list  # [Line] the unit prints
-    keep_with_next: bool = False
-
-    @property
-    def slots(self):
-        return len(self.lines) + (1 if self.kind == "subhead" else 0)
-
-
-@dataclass
-class Line:
-    runs: list  # [(class, text)]
-    first: bool  # first line of its paragraph (indented)
-    last: bool  # last line of its paragraph (not justified)
-    kind: str = "p"
-
-
-@dataclass
-class PhotoBox:
-    index: int  # story.photos[index]
-    column: int
-    top: int  # slot offset from the body's top
-    slots: int  # image + caption
-    caption_lines: int
-    columns: int
-
-
-@dataclass
-class Placement:
-    """One story (or continuation of a story) on one page."""
-
-    story: object
-    continued_from: int | None  # page number of the previous piece, or None
-    top: int  # first slot on the page
-    header_slots: int
-    columns: list  # per column: [Unit]
-    column_tops: list  # per column: first body slot (after photos)
-    photos: list  # [PhotoBox]
-    height: int
-    jumps_to: int | None = None  # page number the story continues on
-
-    @property
-    def body_top(self):
-        return self.top + self.header_slots
-
-
-@dataclass
-class PagePlan:
-    number: int
-    name: str
-    slogan: str
-    slots: int
-    placements: list = field(default_factory=list)
-    used: int = 0
-
-
-@dataclass
-class Plan:
-    pages: list
-    notes: list  # editor-facing remarks (Chinese)
-
-    def page(self, number):
-        return next(p for p in self.pages if p.number == number)
-
-
-# ------------------------------------------------------------------ packing
-
-
-def fill_columns(units, capacities):
-    """Greedy fill of ``units`` into columns of ``capacities`` slots.
-
-    Returns (columns, rest). A unit that must keep with the next one never
-    ends a column when more follows.
-    """
-    columns, index = [], 0
-    for capacity in capacities:
-        column, used = [], 0
-        while index < len(units) and used + units[index].slots <= capacity:
-            column.append(units[index])
-            used += units[index].slots
-            index += 1
-        while column and column[-1].keep_with_next and index < len(units):
-            index -= 1
-            column.pop()
-        columns.append(column)
-    return columns, units[index:]
-
-
-def place_photos(geometry, photos, indexes=None):
-    """[PhotoBox] laid side by side in rows at the body's top; and per-column occupancy.
-
-    ``photos``: [(slots, caption lines)]; ``indexes``: their indexes in story.photos."""
-    width = geometry.photo_columns()
-    per_row = max(1, geometry.columns // width)
-    boxes, occupancy = [], [0] * geometry.columns
-    for index, (slots, caption_lines) in enumerate(photos):
-        column = (index % per_row) * width
-        top = max(occupancy[column : column + width])
-        boxes.append(PhotoBox(indexes[index] if indexes else index, column, top, slots, caption_lines, width))
-        for c in range(column, column + width):
-            occupancy[c] = top + slots
-    return boxes, occupancy
-
-
-def balanced_band(units, occupancy, max_body):
-    """The lowest body height (≤ ``max_body``) that holds all units, or None."""
-    start = max([0] + occupancy)
-    total = sum(u.slots for u in units)
-    for height in range(max(start, 1), max_body + 1):
-        capacities = [max(0, height - occ) for occ in occupancy]
-        if sum(capacities) < total:
-            continue
-        columns, rest = fill_columns(units, capacities)
-        if not rest:
-            return height, columns
-    return None
-
-
-def jump_marker_unit(text):
-    return Unit("line", -1, [Line([("jump", text)], first=False, last=True, kind="jump-to")])
-
-
-def jump_from_unit(text):
-    return Unit("line", -1, [Line([("jump", text)], first=False, last=True, kind="jump-from")])
-
-
-# ------------------------------------------------------------------ pagination
-
-
-@dataclass
-class Measured:
-    """A story with everything the packer needs, measured from the real layout."""
-
-    story: object
-    header_slots: int
-    continuation_header_slots: int
-    units: list  # [Unit]
-    photos: list  # [(slots, caption_lines)]
-
-
-@dataclass
-class _Piece:
-    measured: Measured
-    units: list
-    continued_from: int | None = None
-    photos: list = None  # story photo indexes still to print (None: all)
-
-    def photo_specs(self):
-        indexes = range(len(self.measured.photos)) if self.photos is None else self.photos
-        return [(i, *self.measured.photos[i]) for i in indexes]
-
-
-GAP_SLOTS = 1  # between stories: a hairline rule in the middle of one empty line
+GAP_SLOTS = 1  # between rows: a hairline rule in the middle of one empty line
 
 
 def page_label(number):
@@ -273,122 +117,109 @@ def paginate(geometry, pages, stories_by_page):
     plans = [PagePlan(n, name, slogan, geometry.body_slots(n, bool(slogan))) for n, name, slogan in pages]
     notes = []
     incoming = {plan.number: [] for plan in plans}
-    planned = {plan.number: _estimate(geometry, plan, stories_by_page.get(plan.number, [])) for plan in plans}
+    planned = {plan.number: sum(_need(geometry, Piece(m, m.units)) for m in stories_by_page.get(plan.number, [])) for plan in plans}
     index = 0
     while index < len(plans):
         plan = plans[index]
-        pieces = [_Piece(m, list(m.units)) for m in stories_by_page.get(plan.number, [])]
-        pieces += incoming[plan.number]
-        for piece in pieces:
-            leftover, cut = _place(geometry, plan, piece)
-            if leftover is None:
-                continue
-            target = _target_page(geometry, plans, planned, incoming, leftover, plan.number, notes)
+        queue = [Piece(m, list(m.units)) for m in stories_by_page.get(plan.number, [])] + incoming[plan.number]
+        for piece, cut, fit in _pack_page(geometry, plan, queue):
+            target = _target_page(geometry, plans, planned, incoming, piece, plan.number, notes)
             if cut:
-                cut.jumps_to = target
-                marker = jump_marker_unit(f"（下转{page_label(target)}）")
-                cut.columns[_last_filled(cut)].append(marker)
+                _point_jump(cut, target)
+                piece = Piece(piece.measured, fit.rest, continued_from=plan.number, photos=list(fit.pending), previous=cut)
+            elif piece.previous is not None:
+                # A continuation that found no room here: its （下转X版） now names the new page.
+                _point_jump(piece.previous, target)
+                notes.append(f"《{piece.story.headline}》的续文在{page_label(plan.number)}排不下，移至{page_label(target)}。")
             else:
-                notes.append(f"《{piece.measured.story.headline}》在{page_label(plan.number)}排不下，移至{page_label(target)}。")
-            incoming[target].append(leftover)
+                notes.append(f"《{piece.story.headline}》在{page_label(plan.number)}排不下，移至{page_label(target)}。")
+            incoming[target].append(piece)
         index += 1
         if index > len(pages) + 50:
             raise RuntimeError("排版无法收敛：稿件过长。")
     return Plan(pages=plans, notes=notes)
 
 
-def _last_filled(placement):
-    return max((c for c, column in enumerate(placement.columns) if column), default=0)
+def _pack_page(geometry, plan, queue):
+    """Fill ``plan`` with rows from ``queue``. Returns what goes on elsewhere:
+    [(piece, cut Placement, its Fit)] for a cut story, (piece, None, None) for a whole piece."""
+    leftovers, cache = [], {}
+    while queue:
+        gap = GAP_SLOTS if plan.placements else 0
+        row = choose_row(geometry, queue, plan.slots - plan.used - gap, cache)
+        if row is None:
+            if not plan.placements:
+                raise RuntimeError(f"《{queue[0].story.headline}》的标题比整个版面还大。")
+            break
+        top = plan.used + gap
+        if gap:
+            plan.rules.append(Rule(vertical=False, top=plan.used))
+        column = 0
+        for n, (piece, fit) in enumerate(row.fits):
+            if n:
+                plan.rules.append(Rule(vertical=True, top=top, column=column, height=row.height))
+            placement = _placement(piece, fit, top, column)
+            plan.placements.append(placement)
+            if fit.cut:
+                leftovers.append((piece, placement, fit))
+            column += fit.span
+        plan.used = top + row.height
+        queue = queue[len(row.fits) :]
+        if row.final:
+            break
+    return leftovers + [(piece, None, None) for piece in queue]
 
 
-def _band_units(piece):
-    if piece.continued_from is None:
-        return piece.units
-    return [jump_from_unit(f"（上接{page_label(piece.continued_from)}）")] + piece.units
-
-
-def _place(geometry, plan, piece):
-    """Place ``piece`` on ``plan``; return (leftover piece or None, the cut Placement or None)."""
-    measured = piece.measured
-    gap = GAP_SLOTS if plan.placements else 0
-    room = plan.slots - plan.used - gap
-    continued = piece.continued_from is not None
-    header = measured.continuation_header_slots if continued else measured.header_slots
-    photos = piece.photo_specs()
-    units = _band_units(piece)
-    boxes, occupancy = place_photos(geometry, [(slots, lines) for _, slots, lines in photos], [i for i, _, _ in photos])
-    fit = balanced_band(units, occupancy, room - header)
-    if fit:
-        height, columns = fit
-        plan.placements.append(_placement(plan, piece, gap, header, columns, occupancy, boxes, header + height))
-        plan.used += gap + header + height
-        return None, None
-    body = room - header
-    lead_in = 1 if continued else 0
-    if body < max(occupancy + [0]) or sum(max(0, body - o) for o in occupancy) - 1 - lead_in < MIN_CUT_LINES:
-        # The photos do not fit here: they travel on with the rest of the story.
-        boxes, occupancy, photos = [], [0] * geometry.columns, []
-    capacities = [max(0, body - occ) for occ in occupancy]
-    if sum(capacities) - 1 - lead_in < MIN_CUT_LINES:
-        # Not even the headline and a few lines fit: the whole piece moves on.
-        if not plan.placements:
-            raise RuntimeError(f"《{measured.story.headline}》的标题比整个版面还大。")
-        return piece, None
-    last = max(c for c, cap in enumerate(capacities) if cap)
-    capacities[last] -= 1  # room for （下转X版）
-    columns, rest = fill_columns(units, capacities)
-    rest = [u for u in rest if u.block >= 0]  # a lead-in marker never travels on
-    placement = _placement(plan, piece, gap, header, columns, occupancy, boxes, header + body)
-    plan.placements.append(placement)
-    plan.used += gap + header + body
-    printed = {box.index for box in boxes}
-    pending = [i for i, _, _ in piece.photo_specs() if i not in printed]
-    return _Piece(measured, rest, continued_from=plan.number, photos=pending), placement
-
-
-def _placement(plan, piece, gap, header, columns, occupancy, boxes, height):
-    return Placement(
-        story=piece.measured.story,
+def _placement(piece, fit, top, first_column):
+    boxes = [
+        type(box)(box.index, first_column + box.column, box.top, box.slots, box.caption_lines, box.columns)
+        for box in fit.boxes
+    ]
+    placement = Placement(
+        story=piece.story,
         continued_from=piece.continued_from,
-        top=plan.used + gap,
-        header_slots=header,
-        columns=columns,
-        column_tops=list(occupancy),
+        top=top,
+        first_column=first_column,
+        span=fit.span,
+        header_slots=fit.header,
+        columns=[list(column) for column in fit.columns],
+        column_tops=list(fit.occupancy),
         photos=boxes,
-        height=height,
+        height=fit.height,
     )
+    if fit.cut:
+        placement.jump_marker = jump_unit("jump-to", "")
+        last = max((c for c, column in enumerate(placement.columns) if column), default=0)
+        placement.columns[last].append(placement.jump_marker)
+    return placement
 
 
-def _estimate(geometry, plan, measured_list):
-    """Slots a page's own stories take when nothing is cut."""
-    used = 0
-    for measured in measured_list:
-        boxes, occupancy = place_photos(geometry, measured.photos)
-        total = sum(u.slots for u in measured.units)
-        body = max(max(occupancy + [0]), math.ceil(total / geometry.columns) + 1)
-        used += (GAP_SLOTS if used else 0) + measured.header_slots + body
-    return used
+def _point_jump(placement, target):
+    placement.jumps_to = target
+    placement.jump_marker.lines[0].runs = [("jump", f"（下转{page_label(target)}）")]
 
 
 def _need(geometry, piece):
-    """Estimated slots a travelling piece takes on its next page."""
-    header = piece.measured.header_slots if piece.continued_from is None else piece.measured.continuation_header_slots
-    _, occupancy = place_photos(geometry, [(s, c) for _, s, c in piece.photo_specs()])
-    body = max(max(occupancy + [0]), math.ceil(sum(u.slots for u in piece.units) / geometry.columns) + 2)
-    return GAP_SLOTS + header + body
+    """Estimated area (in column-slots) a piece takes: its lines, its photos,
+    a two-column headline and a share of the rules."""
+    span = min(2, geometry.columns)
+    width = photo_width(geometry, span, piece.photo_count)
+    photos = sum(slots for _, slots, _ in piece.photo_specs(width)) * width
+    header = piece.header_slots(span) * span
+    return sum(u.slots for u in piece.units) + photos + header + GAP_SLOTS * geometry.columns
 
 
 def _target_page(geometry, plans, planned, incoming, piece, from_page, notes):
     numbers = [p.number for p in plans]
-    wanted = piece.measured.story.jump_to_page
+    wanted = piece.story.jump_to_page
     if wanted and wanted > from_page and wanted in numbers:
         return wanted
-    need = _need(geometry, piece)
+    need = _need(geometry, piece) * 1.15  # rows never pack perfectly
     for plan in plans:
         if plan.number <= from_page:
             continue
         queued = sum(_need(geometry, p) for p in incoming[plan.number])
-        if plan.slots - planned[plan.number] - queued >= need:
+        if plan.slots * geometry.columns - planned[plan.number] - queued >= need:
             return plan.number
     later = [n for n in numbers if n > from_page]
     if later:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from html import escape
 
 from .cjk import BREAK
-from .newspaper_layout import Line, Measured, Unit
+from .newspaper_blocks import photo_width
+from .newspaper_plan import Line, Measured, Unit
 from .newspaper_story import PARAGRAPH, SUBHEAD, TOP_BYLINE
 
 CAPTION_GAP_PT = 3  # between a photo and its caption
@@ -25,18 +26,35 @@ class PhotoFrame:
 
 
 def measuring_html(geometry, stories, header_html, caption_html):
-    """The measuring document: one element per thing to measure, ids carry the keys."""
+    """The measuring document: one element per thing to measure, ids carry the keys.
+
+    Headlines are measured at every span a story may take (they wrap
+    differently), captions at every photo width; body lines at the column width.
+    """
     parts = []
     for story in stories:
         key = story.key
-        parts.append(f'<div class="m-header" id="h-{key}" style="width:{geometry.text_width}pt">{header_html(story, False)}</div>')
-        parts.append(f'<div class="m-header" id="c-{key}" style="width:{geometry.text_width}pt">{header_html(story, True)}</div>')
+        for span in range(1, geometry.columns + 1):
+            style = f'style="width:{geometry.span_width(span):.3f}pt"'
+            parts.append(f'<div class="m-header {header_class(span)}" id="h-{key}-{span}" {style}>{header_html(story, False, span)}</div>')
+            parts.append(f'<div class="m-header {header_class(span)}" id="c-{key}-{span}" {style}>{header_html(story, True, span)}</div>')
         for index, block in enumerate(story.blocks):
             parts.append(f'<div class="text {_kind_class(block.kind)}" id="b-{key}-{index}">{runs_html(block.runs)}</div>')
-        width = geometry.span_width(geometry.photo_columns())
-        for index, photo in enumerate(story.photos):
-            parts.append(f'<div class="m-header" id="p-{key}-{index}" style="width:{width}pt">{caption_html(photo)}</div>')
+        for width in photo_widths(geometry):
+            for index, photo in enumerate(story.photos):
+                style = f'style="width:{geometry.span_width(width):.3f}pt"'
+                parts.append(f'<div class="m-header" id="p-{key}-{index}-{width}" {style}>{caption_html(photo)}</div>')
     return "".join(parts)
+
+
+def header_class(span):
+    """Headline furniture is sized by the story's width: see newspaper.css."""
+    return f"header span-{min(span, 3)}"
+
+
+def photo_widths(geometry):
+    """Every width (in columns) a photo may print at: one column up to ``photo_width``'s widest."""
+    return range(1, photo_width(geometry, geometry.columns) + 1)
 
 
 def _kind_class(kind):
@@ -127,7 +145,7 @@ def _trim(line):
 
 
 def measure_stories(geometry, stories, layout):
-    """[Measured] for ``stories`` from ``layout`` (see ``read_layout``); and photo frames by (key, index)."""
+    """[Measured] for ``stories`` from ``layout`` (see ``read_layout``); and photo frames by (key, index, width)."""
     measured, frames = [], {}
     for story in stories:
         key = story.key
@@ -142,18 +160,20 @@ def measure_stories(geometry, stories, layout):
             for number, runs in enumerate(lines):
                 first = number == 0 and block.kind == PARAGRAPH
                 units.append(Unit("line", index, [Line(runs, first, number == len(lines) - 1, kind)]))
-        photos = []
-        width = geometry.span_width(geometry.photo_columns())
-        for index, photo in enumerate(story.photos):
-            caption_height, caption_texts = layout[f"p-{key}-{index}"]
-            frame = _photo_frame(geometry, width, photo.aspect, caption_height, len(caption_texts))
-            frames[(key, index)] = frame
-            photos.append((frame.slots, frame.caption_lines))
+        photos = {}
+        for width in photo_widths(geometry):
+            photos[width] = []
+            for index, photo in enumerate(story.photos):
+                caption_height, caption_texts = layout[f"p-{key}-{index}-{width}"]
+                frame = _photo_frame(geometry, geometry.span_width(width), photo.aspect, caption_height, len(caption_texts))
+                frames[(key, index, width)] = frame
+                photos[width].append((frame.slots, frame.caption_lines))
+        spans = range(1, geometry.columns + 1)
         measured.append(
             Measured(
                 story=story,
-                header_slots=geometry.slots(layout[f"h-{key}"][0] + 6),
-                continuation_header_slots=geometry.slots(layout[f"c-{key}"][0] + 4),
+                header_slots={s: geometry.slots(layout[f"h-{key}-{s}"][0] + 6) for s in spans},
+                continuation_header_slots={s: geometry.slots(layout[f"c-{key}-{s}"][0] + 4) for s in spans},
                 units=units,
                 photos=photos,
             )

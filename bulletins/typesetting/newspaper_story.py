@@ -46,6 +46,7 @@ class Story:
     short_headline: str = ""
     column_label: str = ""
     is_lead: bool = False
+    column_span: int = 0  # 0: automatic
     home_page: int = 1
     jump_to_page: int | None = None
     blocks: list = field(default_factory=list)
@@ -99,6 +100,7 @@ def story_from_item(item, page_number, photo_size=None):
         short_headline=item.short_headline or item.title,
         column_label=item.column_label,
         is_lead=item.is_lead,
+        column_span=item.column_span,
         home_page=page_number,
         jump_to_page=item.jump_to_page.number if item.jump_to_page_id else None,
         blocks=blocks,

@@ -1,0 +1,294 @@
+"""Stories in rectangular blocks, and rows of blocks side by side.
+
+A block is a story set across ``span`` page columns: its headline furniture on
+top across the span, photos in whole columns at the top of the body, the body
+lines balanced across the block's columns. A row is one or more blocks whose
+spans add up to the page's columns at most; the row is as tall as its tallest
+block. ``choose_row`` picks how many of the next stories share a row and how
+wide each is, so that the row wastes little space and short news stays narrow.
+
+When the page has no room for a whole row, the row is the page's last: a
+story that does not fit is cut at a line boundary (``Fit.rest`` is what
+continues elsewhere).
+"""
+
+import math
+from dataclasses import dataclass
+
+from .newspaper_plan import PhotoBox, jump_unit
+
+MIN_CUT_LINES = 3  # a story is cut only when at least this many body lines fit
+
+# Automatic spans: a story is set in the spans that make it between these many
+# lines deep (short news: one or two columns).
+MIN_DEPTH = 8
+MAX_DEPTH = 45
+
+# Row costs, added to the fraction of the row's area left empty.
+SPAN_PENALTY = 0.2  # per column away from the story's preferred spans
+AVOIDABLE_CUT_PENALTY = 0.6  # per cut when the stories waiting might all fit whole
+EXTRA_CUT_PENALTY = 0.3  # per story cut beyond the first
+MOVE_PENALTY = 0.4  # per story that a cut row pushes off the page
+PACKING = 0.85  # the share of a page's area rows of blocks fill in practice
+
+
+@dataclass
+class Piece:
+    """A story, or the part of it still to print, waiting for a page."""
+
+    measured: object  # newspaper_plan.Measured
+    units: list
+    continued_from: int | None = None
+    photos: list | None = None  # story photo indexes still to print (None: all)
+    previous: object = None  # the Placement it was cut from
+
+    @property
+    def story(self):
+        return self.measured.story
+
+    @property
+    def continued(self):
+        return self.continued_from is not None
+
+    def header_slots(self, span):
+        table = self.measured.continuation_header_slots if self.continued else self.measured.header_slots
+        return table[span]
+
+    @property
+    def photo_count(self):
+        return len(self.measured.photos.get(1, [])) if self.photos is None else len(self.photos)
+
+    def photo_specs(self, width):
+        """[(story photo index, slots, caption lines)] at ``width`` columns."""
+        measured = self.measured.photos.get(width, [])
+        indexes = range(len(measured)) if self.photos is None else self.photos
+        return [(i, *measured[i]) for i in indexes]
+
+    def band_units(self):
+        """The body units, led by （上接X版） on a continuation."""
+        if not self.continued:
+            return self.units
+        from .newspaper_layout import page_label
+
+        return [jump_unit("jump-from", f"（上接{page_label(self.continued_from)}）")] + self.units
+
+
+@dataclass
+class Fit:
+    """A piece set in a block of ``span`` columns."""
+
+    span: int
+    header: int
+    height: int  # header + body, in slots
+    columns: list  # per block column: [Unit]
+    occupancy: list  # per block column: slots taken by photos
+    boxes: list  # [PhotoBox], columns relative to the block
+    rest: list | None = None  # units continuing elsewhere (None: the piece is complete)
+    pending: tuple = ()  # photo indexes continuing elsewhere
+
+    @property
+    def cut(self):
+        return self.rest is not None
+
+
+@dataclass
+class Row:
+    fits: list  # [(Piece, Fit)] left to right
+    height: int
+    final: bool  # something was cut: nothing follows on this page
+
+
+# ------------------------------------------------------------------ one block
+
+
+def photo_width(geometry, span, count=1):
+    """Photos take half the page's columns, never more than their block; when
+    that would stack them, narrower ones stand side by side."""
+    width = min(span, max(1, geometry.columns // 2))
+    if count > span // width:
+        width = max(1, span // min(count, span))
+    return width
+
+
+def fill_columns(units, capacities):
+    """Greedy fill of ``units`` into columns of ``capacities`` slots.
+
+    Returns (columns, rest). A unit that must keep with the next one never
+    ends a column when more follows.
+    """
+    columns, index = [], 0
+    for capacity in capacities:
+        column, used = [], 0
+        while index < len(units) and used + units[index].slots <= capacity:
+            column.append(units[index])
+            used += units[index].slots
+            index += 1
+        while column and column[-1].keep_with_next and index < len(units):
+            index -= 1
+            column.pop()
+        columns.append(column)
+    return columns, units[index:]
+
+
+def place_photos(span, width, specs):
+    """[PhotoBox] (columns relative to the block) side by side in rows at the
+    body's top; and the per-column occupancy. ``specs``: [(index, slots, caption lines)]."""
+    per_row = max(1, span // width)
+    boxes, occupancy = [], [0] * span
+    for n, (index, slots, caption_lines) in enumerate(specs):
+        column = (n % per_row) * width
+        top = max(occupancy[column : column + width])
+        boxes.append(PhotoBox(index, column, top, slots, caption_lines, width))
+        for c in range(column, column + width):
+            occupancy[c] = top + slots
+    return boxes, occupancy
+
+
+def balanced_body(units, occupancy):
+    """(height, columns): the lowest body height that holds all units."""
+    start = max([0] + occupancy)
+    total = sum(u.slots for u in units)
+    span = len(occupancy)
+    height = max(start, math.ceil((total + sum(occupancy)) / span), 1 if units else 0)
+    while True:
+        columns, rest = fill_columns(units, [max(0, height - occ) for occ in occupancy])
+        if not rest:
+            return height, columns
+        height += 1
+
+
+def complete_fit(geometry, piece, span):
+    """The piece whole in ``span`` columns, columns balanced."""
+    width = photo_width(geometry, span, piece.photo_count)
+    boxes, occupancy = place_photos(span, width, piece.photo_specs(width))
+    body, columns = balanced_body(piece.band_units(), occupancy)
+    header = piece.header_slots(span)
+    return Fit(span, header, header + body, columns, occupancy, boxes)
+
+
+def cut_fit(geometry, piece, span, room):
+    """The piece filling a block ``room`` slots tall, cut where the room ends
+    (one line kept for （下转X版））; None when too little of it would fit."""
+    header = piece.header_slots(span)
+    body = room - header
+    lead_in = 1 if piece.continued else 0
+    width = photo_width(geometry, span, piece.photo_count)
+    specs = piece.photo_specs(width)
+    boxes, occupancy = place_photos(span, width, specs)
+    if body < max(occupancy + [0]) or sum(max(0, body - o) for o in occupancy) - 1 - lead_in < MIN_CUT_LINES:
+        # The photos do not fit here: they travel on with the rest of the story.
+        boxes, occupancy = [], [0] * span
+    capacities = [max(0, body - occ) for occ in occupancy]
+    if sum(capacities) - 1 - lead_in < MIN_CUT_LINES:
+        return None
+    units = piece.band_units()
+    columns, rest = fill_columns(units, capacities)
+    if not rest:  # a greedy fill holds it all after all
+        return Fit(span, header, room, columns, occupancy, boxes)
+    last = max(c for c, cap in enumerate(capacities) if cap)
+    capacities[last] -= 1  # room for （下转X版）
+    columns, rest = fill_columns(units, capacities)
+    rest = [u for u in rest if u.block >= 0]  # a lead-in marker never travels on
+    if not rest:
+        return Fit(span, header, room, columns, occupancy, boxes)
+    printed = {box.index for box in boxes}
+    pending = tuple(i for i, _, _ in specs if i not in printed)
+    return Fit(span, header, room, columns, occupancy, boxes, rest=rest, pending=pending)
+
+
+# ------------------------------------------------------------------ spans and rows
+
+
+def span_choices(geometry, piece):
+    """[(span, penalty)] the piece may take: the editor's span or the lead's
+    full width exactly; otherwise any width, cheapest at the preferred ones."""
+    columns = geometry.columns
+    if not piece.continued:
+        fixed = piece.story.column_span
+        if fixed:
+            return [(min(fixed, columns), 0)]
+        if piece.story.is_lead:
+            return [(columns, 0)]
+    preferred = preferred_spans(columns, _depth_slots(geometry, piece))
+    return [(s, SPAN_PENALTY * min(abs(s - p) for p in preferred)) for s in range(1, columns + 1)]
+
+
+def preferred_spans(columns, slots):
+    """Spans that set ``slots`` single-column lines MIN_DEPTH to MAX_DEPTH deep,
+    short of the full width (that is the lead's)."""
+    if columns == 1:
+        return [1]
+    spans = [s for s in range(1, columns) if MIN_DEPTH <= slots / s <= MAX_DEPTH]
+    if spans:
+        return spans
+    return [1] if slots < MIN_DEPTH else [columns - 1, columns]
+
+
+def _depth_slots(geometry, piece):
+    photos = sum(slots for _, slots, _ in piece.photo_specs(1))
+    return sum(u.slots for u in piece.units) + photos
+
+
+def choose_row(geometry, queue, room, cache):
+    """The cheapest Row of the first stories in ``queue`` within ``room`` slots, or None."""
+    columns = geometry.columns
+    best, best_cost = None, None
+    crowded = _crowded(geometry, queue, room, cache)
+    for k in range(1, min(columns, len(queue)) + 1):
+        pieces = queue[:k]
+        for combo in _combinations([span_choices(geometry, p) for p in pieces], columns):
+            fits = [_fit(geometry, p, span, room, cache) for p, (span, _) in zip(pieces, combo)]
+            if any(f is None for f in fits):
+                continue
+            cost = _cost(columns, fits, sum(pen for _, pen in combo), crowded, len(queue) - k)
+            if best_cost is None or cost < best_cost - 1e-9:
+                best_cost = cost
+                best = Row(list(zip(pieces, fits)), max(f.height for f in fits), any(f.cut for f in fits))
+    return best
+
+
+def _combinations(choices, width):
+    """Every pick of one (span, penalty) per story whose spans add up to ``width`` at most."""
+    if not choices:
+        yield ()
+        return
+    for span, penalty in choices[0]:
+        if span <= width:
+            for rest in _combinations(choices[1:], width - span):
+                yield ((span, penalty),) + rest
+
+
+def _whole(geometry, piece, span, cache):
+    key = (id(piece), span)
+    if key not in cache:
+        cache[key] = complete_fit(geometry, piece, span)
+    return cache[key]
+
+
+def _fit(geometry, piece, span, room, cache):
+    fit = _whole(geometry, piece, span, cache)
+    if fit.height <= room:
+        return fit
+    return cut_fit(geometry, piece, span, room)
+
+
+def _crowded(geometry, queue, room, cache):
+    """Whether the stories waiting need more area than the room has (even set
+    at their most compact), so that one of them must be cut or moved."""
+    need = sum(min(_whole(geometry, p, span, cache).height * span for span, _ in span_choices(geometry, p)) for p in queue)
+    return need > PACKING * room * geometry.columns
+
+
+def _cost(columns, fits, span_penalty, crowded, left_behind):
+    """Empty fraction of the row plus penalties. On a crowded page the first
+    cut costs nothing: it is the page's jump."""
+    height = max(f.height for f in fits)
+    used = sum(f.span for f in fits)
+    empty = sum(f.span * (height - f.height) for f in fits) + (columns - used) * height
+    cost = empty / (columns * height) + span_penalty
+    cuts = sum(1 for f in fits if f.cut)
+    if cuts:
+        cost += EXTRA_CUT_PENALTY * (cuts - 1) + MOVE_PENALTY * left_behind
+        if not crowded:
+            cost += AVOIDABLE_CUT_PENALTY * cuts
+    return cost
