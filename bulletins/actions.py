@@ -191,7 +191,8 @@ def set_issue_items(issue, actor, placements, expected_version=None):
     """Set which accepted items an issue carries and where.
 
     ``placements`` is an ordered list of dicts: {"item": Item or id, "is_lead":
-    bool, "page": Page or page number or None, "jump_to_page": page number or None}.
+    bool, "page": Page or page number or None, "jump_to_page": page number or None,
+    "column_span": columns the newspaper story spans, 0 or missing = automatic}.
     Items left out are taken out of the issue (back to the accepted pool).
     """
     with transaction.atomic():
@@ -220,14 +221,28 @@ def set_issue_items(issue, actor, placements, expected_version=None):
             item.position = position
             item.is_lead = bool(placement.get("is_lead"))
             item.jump_to_page = jump
-            item.save(update_fields=["issue", "page", "position", "is_lead", "jump_to_page", "updated_at"])
+            item.column_span = _column_span(placement.get("column_span"), locked.publication)
+            item.save(update_fields=["issue", "page", "position", "is_lead", "jump_to_page", "column_span", "updated_at"])
             wanted_ids.append(item.pk)
         Item.objects.filter(issue=locked).exclude(pk__in=wanted_ids).update(
-            issue=None, page=None, position=0, is_lead=False, jump_to_page=None
+            issue=None, page=None, position=0, is_lead=False, jump_to_page=None, column_span=0
         )
         _issue_content_changed(locked, actor)
     locked.refresh_from_db()
     return locked
+
+
+def _column_span(value, publication):
+    """0 (automatic) or a span from one column to the newspaper's width."""
+    try:
+        span = int(value or 0)
+    except (TypeError, ValueError):
+        raise WorkflowError("占栏数必须是整数。")
+    if span and not publication.is_newspaper:
+        raise WorkflowError("简报不分栏，不能设置占栏数。")
+    if not 0 <= span <= max(1, publication.columns):
+        raise WorkflowError(f"占栏数应在1到{publication.columns}之间（0为自动）。")
+    return span
 
 
 def set_issue_pages(issue, actor, pages, expected_version=None):

@@ -149,8 +149,8 @@ def parse_version(post):
 
 
 def parse_arrangement(post, issue):
-    """The placed items as the page posted them: [{item, page, jump_to_page, is_lead}]
-    in display order. Page numbers are checked against the issue's pages."""
+    """The placed items as the page posted them: [{item, page, jump_to_page, is_lead,
+    column_span}] in display order. Page numbers are checked against the issue's pages."""
     page_numbers = set(issue.pages.values_list("number", flat=True))
     leads = set()
     for key in post:
@@ -162,13 +162,32 @@ def parse_arrangement(post, issue):
         if item_id in seen:
             continue
         seen.add(item_id)
-        row = {"item": item_id, "is_lead": str(item_id) in leads, "page": None, "jump_to_page": None}
+        row = {"item": item_id, "is_lead": str(item_id) in leads, "page": None, "jump_to_page": None, "column_span": 0}
         if issue.publication.is_newspaper:
             row["page"] = _page_number(post.get(f"page_{item_id}"), page_numbers, default=min(page_numbers, default=None))
             jump = post.get(f"jump_{item_id}") or ""
             row["jump_to_page"] = _page_number(jump, page_numbers) if jump else None
+            row["column_span"] = _column_span(post.get(f"span_{item_id}"), issue.publication.columns)
         rows.append(row)
     return rows
+
+
+def _column_span(raw, columns):
+    if raw in (None, "", "0"):
+        return 0
+    span = _int(raw, "占栏数")
+    if span > columns:
+        raise ArrangementError(f"占栏数应在1到{columns}之间（或选“自动”）。")
+    return span
+
+
+def span_choices(publication):
+    """The composer's 占栏 options: automatic, then one column to the full width."""
+    from .models import chinese_numeral
+
+    if not publication.is_newspaper:
+        return []
+    return [(0, "自动")] + [(n, f"{chinese_numeral(n)}栏") for n in range(1, publication.columns + 1)]
 
 
 def _page_number(raw, page_numbers, default=None):
@@ -200,7 +219,7 @@ def apply_operation(rows, op, issue, post):
             page = None
             if newspaper:
                 page = _page_number(post.get(f"addpage_{item_id}"), page_numbers, default=min(page_numbers, default=None))
-            rows.append({"item": item_id, "is_lead": False, "page": page, "jump_to_page": None})
+            rows.append({"item": item_id, "is_lead": False, "page": page, "jump_to_page": None, "column_span": 0})
             if newspaper:
                 rows = _sort_by_page(rows)
         return _one_lead_per_page(rows)

@@ -31,7 +31,7 @@ PUBLICATION_PRINTED_FIELDS = (
 ISSUE_PRINTED_FIELDS = ("year", "number", "total_number", "issue_date", "series_title", "editor_note", "print_run")
 ITEM_PRINTED_FIELDS = (
     "title", "body", "attribution", "kicker", "subhead", "dateline", "byline", "byline_position",
-    "column_label", "short_headline", "position", "is_lead",
+    "column_label", "short_headline", "position", "is_lead", "column_span",
 )
 
 
@@ -184,7 +184,8 @@ def run_job(job_id):
     job.refresh_from_db()
     filename = f"{issue.publication.slug}-{issue.year}-{issue.number:03d}-{digest[:12]}.pdf"
     job.pdf.save(filename, ContentFile(pdf_bytes), save=False)
-    _update(job.pk, pdf=job.pdf.name, state=RenderJob.State.DONE, progress=100, error="")
+    notes = "\n".join(getattr(pdf_bytes, "notes", ()))  # the layout's remarks for the editor
+    _update(job.pk, pdf=job.pdf.name, state=RenderJob.State.DONE, progress=100, error="", notes=notes)
     job.refresh_from_db()
     return job
 
@@ -206,6 +207,7 @@ def job_status(job, now=None):
         "state_label": job.get_state_display(),
         "progress": job.progress,
         "error": job.error,
+        "notes": job.notes.splitlines(),
         "stale": stale,
         "done": job.state == RenderJob.State.DONE,
         "failed": job.state == RenderJob.State.FAILED,

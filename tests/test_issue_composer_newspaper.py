@@ -138,3 +138,25 @@ def test_a_bulletin_has_no_pages_to_manage(client, editor, bulletin):
     response = compose(client, issue, {"section": "pages", "page_rows": "0", "pg_number_new": "1"})
     assert "简报没有版面" in client.get(response["Location"]).content.decode()
     assert not issue.pages.exists()
+
+
+def test_an_article_gets_the_column_span_the_editor_chose(client, editor, paper_issue):
+    issue, (a, b, c, d) = paper_issue
+    text = login(client, editor).get(reverse("issue_compose", args=[issue.pk])).content.decode()
+    assert "占栏" in text and "二栏" in text and "四栏" in text
+    compose(client, issue, {
+        "section": "items", "op": "save", "item": [a.pk, b.pk],
+        f"page_{a.pk}": "1", f"page_{b.pk}": "1", f"span_{a.pk}": "3", f"span_{b.pk}": "0",
+    })
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert (a.column_span, b.column_span) == (3, 0)
+
+
+def test_a_column_span_wider_than_the_paper_is_refused(client, editor, paper_issue):
+    issue, (a, b, c, d) = paper_issue
+    login(client, editor)
+    response = compose(client, issue, {"section": "items", "op": "save", "item": [a.pk], f"page_{a.pk}": "1", f"span_{a.pk}": "5"})
+    assert "占栏数应在1到4之间" in client.get(response["Location"]).content.decode()
+    a.refresh_from_db()
+    assert a.column_span == 0

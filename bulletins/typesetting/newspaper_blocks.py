@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .newspaper_plan import PhotoBox, jump_unit
 
-MIN_CUT_LINES = 3  # a story is cut only when at least this many body lines fit
+MIN_CUT_LINES = 4  # a story is cut only when at least this many body lines fit
 
 # Automatic spans: a story is set in the spans that make it between these many
 # lines deep (short news: one or two columns).

@@ -28,6 +28,7 @@ from ..forms_issues import (
     parse_pages,
     parse_version,
     placements,
+    span_choices,
 )
 from ..models import Issue, IssueState, Item, ItemState, Publication, RecipientGroup, RenderJob
 
@@ -149,6 +150,7 @@ def _composer_context(issue, user, header_form=None):
         "pool": pool,
         "pages": pages,
         "page_groups": page_groups,
+        "span_choices": span_choices(issue.publication),
         "recipient_groups": RecipientGroup.objects.all(),
         "can_edit": roles.is_editor(user) and not issue.is_frozen,
         "transitions": workflow.available_actions(user, issue),

@@ -11,6 +11,7 @@
     var label = box.querySelector(".render-label");
     var error = box.querySelector(".render-error");
     var links = box.querySelector(".render-links");
+    var notes = box.querySelector(".render-notes");
     var frame = box.querySelector("iframe.pdf-frame");
     var timer = null;
 
@@ -24,6 +25,17 @@
       error.hidden = !data.failed;
       error.textContent = data.failed ? data.error : "";
       links.hidden = !data.done;
+      if (notes) {
+        // The layout's remarks (a story moved to a later page, a page added).
+        var list = notes.querySelector("ul");
+        list.textContent = "";
+        (data.done ? data.notes || [] : []).forEach(function (text) {
+          var item = document.createElement("li");
+          item.textContent = text;
+          list.appendChild(item);
+        });
+        notes.hidden = !list.children.length;
+      }
       if (data.done) {
         links.querySelector(".render-open").href = data.preview_url;
         links.querySelector(".render-download").href = data.download_url;
