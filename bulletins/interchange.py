@@ -29,7 +29,7 @@ from .workflow import WorkflowError, apply_transition
 FORMAT = "newsroom.issue/1"
 
 DISTRIBUTION_LABELS = {kind.label: kind.value for kind in DistributionKind}  # 报 → report …
-NEWSPAPER_ITEM_FIELDS = ("kicker", "subhead", "dateline", "byline", "byline_position", "column_label")
+NEWSPAPER_ITEM_FIELDS = ("kicker", "subhead", "dateline", "byline", "byline_position", "column_label", "column_span")
 BYLINE_POSITIONS = {choice.value for choice in Item.BylinePosition}
 BLOCK_TAGS = ("table", "ul", "ol", "h2", "h3", "h4", "blockquote", "figure")
 ISSUE_KEYS = {
@@ -356,7 +356,7 @@ def _validate_item(entry, index, publication, page_numbers):
             "attribution": _text(entry, "attribution", f"{field}.attribution（《{title}》的署名）", max_length=50),
         },
     }
-    newspaper_fields = [name for name in ("page", *NEWSPAPER_ITEM_FIELDS) if entry.get(name) not in (None, "")]
+    newspaper_fields = [name for name in ("page", *NEWSPAPER_ITEM_FIELDS) if entry.get(name) not in (None, "", 0)]
     if not publication.is_newspaper:
         if newspaper_fields:
             _fail(f"{field}.{newspaper_fields[0]}（《{title}》）", "只适用于报纸（本刊物是简报）。")
@@ -374,6 +374,10 @@ def _validate_item(entry, index, publication, page_numbers):
     if position not in BYLINE_POSITIONS:
         _fail(f"{field}.byline_position（《{title}》）", "只能是 \"\"、\"top\"（文首）或 \"end\"（文末）。")
     item["content"]["byline_position"] = position
+    span = entry.get("column_span", 0)
+    if isinstance(span, bool) or not isinstance(span, int) or not 0 <= span <= publication.columns:
+        _fail(f"{field}.column_span（《{title}》的占栏数）", f"应为0（自动）到{publication.columns}之间的整数。")
+    item["column_span"] = span
     return item
 
 
@@ -418,7 +422,10 @@ def import_issue(data, actor):
                     reason=ItemRevision.Reason.IMPORT, author=actor,
                 )
                 item = apply_transition(item, "accept", actor, "导入")
-                placements.append({"item": item, "is_lead": entry["is_lead"], "page": entry.get("page")})
+                placements.append({
+                    "item": item, "is_lead": entry["is_lead"], "page": entry.get("page"),
+                    "column_span": entry.get("column_span", 0),
+                })
             return actions.set_issue_items(issue, actor, placements)
     except IntegrityError:
         raise IssueFormatError(f"{publication.name}{plan['year']}年第{plan['number']}期刚被他人创建，请核对期号。")

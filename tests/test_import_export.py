@@ -86,6 +86,7 @@ def test_newspaper_fields_and_pages_survive_the_round_trip(db, editor, unit):
             "title": "区里新建三处口袋公园", "paragraphs": ["五月下旬，三处口袋公园向市民开放。"],
             "unit": "区发改委", "lead": True, "page": 2, "kicker": "城市更新进行时", "subhead": "——见缝插绿记",
             "dateline": "本报讯(记者 田野 通讯员 方圆)", "byline": "", "byline_position": "", "column_label": "民生",
+            "column_span": 2,
         }],
     }
     exported = export_issue(import_issue(data, editor))
@@ -95,6 +96,7 @@ def test_newspaper_fields_and_pages_survive_the_round_trip(db, editor, unit):
     entry = exported["items"][0]
     assert (entry["page"], entry["kicker"], entry["subhead"], entry["column_label"]) == (2, "城市更新进行时", "——见缝插绿记", "民生")
     assert entry["dateline"] == "本报讯(记者 田野 通讯员 方圆)"
+    assert entry["column_span"] == 2
 
 
 def test_script_in_imported_paragraphs_is_stripped(newsroom, example):
