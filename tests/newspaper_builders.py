@@ -5,6 +5,7 @@ import datetime
 import io
 from dataclasses import dataclass
 
+import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import override_settings
@@ -101,8 +102,9 @@ class Rendered:
 
 
 def render_once(django_db_blocker, media_root, final=False):
-    """Build the test issue, render it, roll the rows back; for module-scoped
-    fixtures, so that one rendering serves every test that only reads it."""
+    """Build the test issue in the test database, render it, roll the rows
+    back: for tests that only read the result (the caller must have the test
+    database set up, e.g. through ``django_db_setup``)."""
     from bulletins.typesetting.newspaper import typeset_newspaper
 
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root), transaction.atomic():
@@ -134,3 +136,10 @@ def piece_text(pdf, typeset, page_plan, placement):
         box = (x0 - 2, y0 - 1, x0 + geometry.column_width + 2, bottom + 1)
         out.append(squeeze(page.within_bbox(box).extract_text()))
     return "".join(out)
+
+
+@pytest.fixture(scope="session")
+def rendered_newspaper(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The test issue rendered once as a draft for the whole run: every print
+    test module that only reads a rendering shares it (import this fixture)."""
+    return render_once(django_db_blocker, tmp_path_factory.mktemp("newspaper-media"))

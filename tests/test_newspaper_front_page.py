@@ -5,13 +5,13 @@ import io
 import pdfplumber
 import pytest
 
-from .newspaper_builders import render_once, render_test_newspaper, squeeze
+from .newspaper_builders import render_once, render_test_newspaper, rendered_newspaper, squeeze  # noqa: F401
 
 
 @pytest.fixture(scope="module")
-def draft(django_db_blocker, tmp_path_factory):
+def draft(rendered_newspaper):
     """The test issue rendered once as a draft; the tests below only read it."""
-    return render_once(django_db_blocker, tmp_path_factory.mktemp("media")).typeset
+    return rendered_newspaper.typeset
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def watermark_chars(pdf_bytes):
         return ["".join(sorted(c["text"] for c in page.chars if c["size"] > 100)) for page in pdf.pages]
 
 
-def test_a_draft_carries_the_watermark_and_the_final_print_does_not(draft, django_db_blocker, tmp_path):
+def test_a_draft_carries_the_watermark_and_the_final_print_does_not(draft, django_db_setup, django_db_blocker, tmp_path):
     assert all(chars == "样稿" for chars in watermark_chars(draft.pdf))
     final = render_once(django_db_blocker, tmp_path, final=True).typeset
     assert not any(watermark_chars(final.pdf))

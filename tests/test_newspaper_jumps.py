@@ -10,16 +10,16 @@ import pytest
 from bulletins.models import Page
 from bulletins.typesetting.newspaper_layout import page_label
 
-from .newspaper_builders import piece_text, render_once, render_test_newspaper, squeeze
+from .newspaper_builders import make_newspaper_issue, piece_text, render_test_newspaper, rendered_newspaper, squeeze  # noqa: F401
 
 JUMP_TO = re.compile(r"（下转(.)版）$")
 JUMP_FROM = re.compile(r"^（上接(.)版）")
 
 
 @pytest.fixture(scope="module")
-def result(django_db_blocker, tmp_path_factory):
+def result(rendered_newspaper):
     """The test issue rendered once; the tests below only read it."""
-    return render_once(django_db_blocker, tmp_path_factory.mktemp("media")).typeset
+    return rendered_newspaper.typeset
 
 
 def pieces_by_story(plan):
@@ -67,12 +67,14 @@ def test_a_continuation_carries_the_short_headline(result):
                 assert squeeze(placement.story.short_headline) in page_text
 
 
-def test_a_story_continues_on_the_page_the_editor_chose(settings, tmp_path, newspaper, unit, contributor):
-    issue, first = render_test_newspaper(settings, tmp_path, newspaper, unit, contributor)
-    jumped = next(p for p in pieces_by_story(first.plan).values() if len(p) > 1)
-    item = issue.items.get(pk=jumped[0][1].story.key)
+def test_a_story_continues_on_the_page_the_editor_chose(result, settings, tmp_path, newspaper, unit, contributor):
+    jumped = next(p for p in pieces_by_story(result.plan).values() if len(p) > 1)
+    assert jumped[1][0].number != 4  # left alone, it continues elsewhere
+    settings.MEDIA_ROOT = tmp_path
+    issue = make_newspaper_issue(newspaper, unit, contributor)
+    item = issue.items.get(title=jumped[0][1].story.headline)
     item.jump_to_page = Page.objects.get(issue=issue, number=4)
     item.save()
-    _, second = render_test_newspaper(settings, tmp_path, newspaper, unit, contributor, issue=issue)
-    pieces = pieces_by_story(second.plan)[item.pk]
+    _, chosen = render_test_newspaper(settings, tmp_path, newspaper, unit, contributor, issue=issue)
+    pieces = pieces_by_story(chosen.plan)[item.pk]
     assert [page.number for page, _ in pieces][:2] == [1, 4]

@@ -5,13 +5,13 @@ import io
 import pdfplumber
 import pytest
 
-from .newspaper_builders import render_once, squeeze
+from .newspaper_builders import rendered_newspaper, squeeze  # noqa: F401
 
 
 @pytest.fixture(scope="module")
-def rendered(django_db_blocker, tmp_path_factory):
+def rendered(rendered_newspaper):
     """The test issue rendered once; the tests below only read it."""
-    return render_once(django_db_blocker, tmp_path_factory.mktemp("media"))
+    return rendered_newspaper
 
 
 @pytest.fixture(scope="module")

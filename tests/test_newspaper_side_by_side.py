@@ -12,13 +12,13 @@ from bulletins.typesetting.newspaper_layout import Geometry, paginate
 from bulletins.typesetting.newspaper_plan import Line, Measured, Unit
 from bulletins.typesetting.newspaper_story import Story
 
-from .newspaper_builders import render_once, squeeze
+from .newspaper_builders import rendered_newspaper, squeeze  # noqa: F401
 
 
 @pytest.fixture(scope="module")
-def result(django_db_blocker, tmp_path_factory):
+def result(rendered_newspaper):
     """The test issue rendered once; the tests below only read it."""
-    return render_once(django_db_blocker, tmp_path_factory.mktemp("media")).typeset
+    return rendered_newspaper.typeset
 
 
 def placements(plan, number):
