@@ -22,6 +22,11 @@ PHRASES = [
 ]
 
 
+# Inline bold and italic, as editors mark them in the body.
+STYLED_PARAGRAPH = "活动期间，<strong>全区图书馆延长开放时间</strong>，并推出<em>亲子共读</em>等系列活动。"
+BOLD_TEXT, ITALIC_TEXT = "全区图书馆延长开放时间", "亲子共读"
+
+
 def paragraph(story, number, sentences=4):
     """A paragraph whose text says where it belongs (第2篇第3段), so that misplaced pieces show."""
     parts = [f"第{story}篇第{number}段，"]
@@ -80,7 +85,7 @@ def make_newspaper_issue(publication, unit, author):
     add_photo(neighbours, 3, "居民一起包饺子。", "杨帆")
     story(4, 0, "非遗手艺进校园", [paragraph(7, 1, 3), paragraph(7, 2, 3)], byline="本报记者 孙悦 文图", byline_position="top",
           is_lead=True, column_span=3)
-    story(4, 1, "阅读月活动启动", [paragraph(9, 1, 2)], dateline="本报讯(记者 孙悦)")
+    story(4, 1, "阅读月活动启动", [paragraph(9, 1, 2), STYLED_PARAGRAPH], dateline="本报讯(记者 孙悦)")
     return Issue.objects.get(pk=issue.pk)
 
 

@@ -128,24 +128,36 @@ def _bare_byline(text):
 
 
 class _BodyParser(HTMLParser):
-    """Sanitised body HTML → [(kind, [(class, text)])]: paragraphs and section subheads."""
+    """Sanitised body HTML → [(kind, [(class, text)])]: paragraphs and section
+    subheads; bold and italic inside them become "strong" / "em" runs (printed
+    in 黑体 and 楷体, the Chinese bold and italic)."""
 
     _SUBHEADS = {"h2", "h3", "h4"}
     _BLOCKS = {"p", "li", "blockquote", "figcaption", "caption", "tr", "h2", "h3", "h4", "td", "th"}
     _SKIP = {"figure"}
+    _STYLES = {"strong": "strong", "b": "strong", "em": "em", "i": "em"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.blocks = []
         self.kind = PARAGRAPH
-        self.text = []
+        self.runs = []
+        self.styles = {"strong": 0, "em": 0}
         self.skipping = 0  # inside <figure>: photos come from the item's images
 
     def _flush(self):
-        text = "".join(self.text).strip()
-        if text:
-            self.blocks.append((self.kind, [("text", text)]))
-        self.text = []
+        runs = [(cls, text) for cls, text in self.runs if text]
+        if runs and "".join(text for _, text in runs).strip():
+            runs[0] = (runs[0][0], runs[0][1].lstrip())
+            runs[-1] = (runs[-1][0], runs[-1][1].rstrip())
+            self.blocks.append((self.kind, [run for run in runs if run[1]]))
+        self.runs = []
+
+    def _style(self):
+        if self.kind == SUBHEAD:
+            return "text"  # a subhead is bold already
+        names = [name for name in ("strong", "em") if self.styles[name]]
+        return " ".join(names) or "text"
 
     def handle_starttag(self, tag, attrs):
         if tag in self._SKIP:
@@ -154,6 +166,8 @@ class _BodyParser(HTMLParser):
             self._flush()
         if tag in self._SUBHEADS:
             self.kind = SUBHEAD
+        if tag in self._STYLES:
+            self.styles[self._STYLES[tag]] += 1
 
     def handle_endtag(self, tag):
         if tag in self._BLOCKS:
@@ -162,10 +176,18 @@ class _BodyParser(HTMLParser):
             self.skipping = max(0, self.skipping - 1)
         if tag in self._SUBHEADS:
             self.kind = PARAGRAPH
+        if tag in self._STYLES:
+            name = self._STYLES[tag]
+            self.styles[name] = max(0, self.styles[name] - 1)
 
     def handle_data(self, data):
-        if not self.skipping:
-            self.text.append(data)
+        if self.skipping:
+            return
+        style = self._style()
+        if self.runs and self.runs[-1][0] == style:
+            self.runs[-1] = (style, self.runs[-1][1] + data)
+        else:
+            self.runs.append((style, data))
 
 
 def body_blocks(html):
