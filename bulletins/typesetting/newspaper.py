@@ -80,9 +80,15 @@ def _stories(issue):
     by_page = {n: [] for n in numbers}
     items = issue.items.select_related("page", "jump_to_page", "unit").prefetch_related("images")
     items = sorted(items, key=lambda i: (i.page.number if i.page_id else numbers[0], not i.is_lead, i.position, i.pk))
+    previous_label = {}
     for item in items:
         number = item.page.number if item.page_id else numbers[0]
-        by_page[number].append(story_from_item(item, number, photo_size=image_size))
+        story = story_from_item(item, number, photo_size=image_size)
+        label = story.column_label
+        if label and previous_label.get(number) == label:
+            story.column_label = ""  # a run of short news under one label prints the label once
+        previous_label[number] = label
+        by_page[number].append(story)
     return pages, by_page
 
 
