@@ -60,12 +60,15 @@ class Face:
     index: int = 0
     space_advance: float = 0.25  # em; always measured, see ``space_advance``
     weight: int = 400  # CSS font-weight that selects this face within its family
+    # Found through fontconfig, so Pango reaches it by family name; an
+    # @font-face rule would copy the whole file and rescan it in every process.
+    system: bool = False
 
     @property
     def font_face_rule(self):
         # Collections (.ttc) hold several faces; only a face of its own file can
         # be addressed by url(), so collection faces are used by family name.
-        if self.path.suffix.lower() in (".ttc", ".otc"):
+        if self.system or self.path.suffix.lower() in (".ttc", ".otc"):
             return ""
         return f'@font-face {{ font-family: "{self.css_family}"; src: url("{self.path.as_uri()}"); }}'
 
@@ -243,7 +246,7 @@ def _licensed_face(role, extra):
         hit = _fontconfig_face(wanted)
         if hit:
             # Installed system-wide: addressed by its own family name.
-            return Face(wanted, hit[0], hit[1], space_advance(*hit))
+            return Face(wanted, hit[0], hit[1], space_advance(*hit), system=True)
     return None
 
 
@@ -262,7 +265,7 @@ def _free_face(spec, role):
     weight = 400
     if style == "Bold":
         css_family, weight = family, 700  # selected with font-weight: bold
-    return Face(css_family, hit[0], hit[1], space_advance(*hit), weight)
+    return Face(css_family, hit[0], hit[1], space_advance(*hit), weight, system=True)
 
 
 def _face(css_family, path, index):
