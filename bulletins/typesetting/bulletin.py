@@ -6,14 +6,13 @@ by WeasyPrint. Chinese text gets its break points from ``cjk`` so that lines
 are justified on the 28-character grid.
 """
 
-import functools
 from html import escape
 from html.parser import HTMLParser
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from . import cjk
+from . import cjk, engine
 from .fonts import font_set
 
 MM = 72 / 25.4  # pt per mm
@@ -226,16 +225,6 @@ def _top_level_blocks(html):
     return splitter.blocks
 
 
-# One font configuration per process: fonts are loaded once, renders reuse them.
-@functools.lru_cache(maxsize=1)
-def _font_config():
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
-
-
 def _write_pdf(html):
-    from weasyprint import HTML
-
-    document = HTML(string=html, base_url=None).render(font_config=_font_config())
+    document = engine.render_html(html)
     return document.write_pdf(pdf_identifier=b"newsroom-bulletin")

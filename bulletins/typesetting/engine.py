@@ -7,6 +7,7 @@ engine set-up.
 """
 
 import ctypes.util
+import functools
 import sys
 import threading
 
@@ -40,3 +41,19 @@ def _import_weasyprint():
     finally:
         ctypes.util.find_library = original
     import weasyprint  # noqa: F401, F811  (a no-op when the quick import worked)
+
+
+# One font configuration per process: fonts are loaded once, renders reuse them.
+@functools.lru_cache(maxsize=1)
+def font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def render_html(html):
+    """Lay out print HTML (no base URL: print templates reference nothing external)."""
+    prepare()
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=None).render(font_config=font_config())

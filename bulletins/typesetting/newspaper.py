@@ -8,7 +8,6 @@ fit; the final pass draws that plan with every line and box at a fixed
 position, so what was measured is what prints.
 """
 
-import functools
 from dataclasses import dataclass
 from html import escape
 
@@ -16,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from ..lunar import lunar_date_text, weekday_text
-from . import cjk
+from . import cjk, engine
 from .fonts import font_set
 from .newspaper_layout import Geometry, page_label, paginate
 from .newspaper_measure import (
@@ -55,7 +54,7 @@ def typeset_newspaper(issue, *, final):
     pages, stories_by_page = _stories(issue)
     stories = [s for page_stories in stories_by_page.values() for s in page_stories]
     measuring = f"<html><head><style>{css}</style></head><body>{measuring_html(geometry, stories, header_html, caption_html)}</body></html>"
-    layout = read_layout(_render(measuring))
+    layout = read_layout(engine.render_html(measuring))
     measured, frames = measure_stories(geometry, stories, layout)
     by_key = {m.story.key: m for m in measured}
     plan = paginate(geometry, pages, {n: [by_key[s.key] for s in page_stories] for n, page_stories in stories_by_page.items()})
@@ -68,7 +67,7 @@ def typeset_newspaper(issue, *, final):
             "final": final,
         },
     )
-    pdf = _render(html).write_pdf(pdf_identifier=b"newsroom-newspaper")
+    pdf = engine.render_html(html).write_pdf(pdf_identifier=b"newsroom-newspaper")
     return Typeset(pdf=pdf, plan=plan, geometry=geometry, frames=frames)
 
 
@@ -244,16 +243,3 @@ def _style_context(geometry, publication):
         "red": RED,
         "watermark_top": geometry.page_height / 2 - 100,
     }
-
-
-@functools.lru_cache(maxsize=1)
-def _font_config():
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
-
-
-def _render(html):
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=None).render(font_config=_font_config())
