@@ -3,6 +3,15 @@ import pytest
 from bulletins.models import Role, Unit
 
 from . import factories
+from .issue_helpers import composed_issue, eager_celery, renderer  # noqa: F401  (shared fixtures)
+from .newspaper_builders import rendered_newspaper  # noqa: F401  (one rendering for the whole run)
+
+
+@pytest.fixture(autouse=True)
+def isolated_media(settings, tmp_path):
+    """Every test stores uploads and PDFs in its own throw-away folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

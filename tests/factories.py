@@ -14,7 +14,6 @@ from bulletins.models import (
     PublicationDistribution,
     PublicationEditor,
     RecipientGroup,
-    Role,
     Unit,
 )
 

@@ -7,13 +7,6 @@ from bulletins.models import DistributionKind, ItemState
 from . import factories
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Stored PDFs go to a throw-away folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 class FakeRenderer:
     """Stands in for the typesetting package: returns PDF bytes and counts calls."""
 

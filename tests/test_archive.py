@@ -7,7 +7,7 @@ from bulletins import workflow
 from bulletins.models import IssueState
 
 from . import factories
-from .issue_helpers import accepted_items, login, media_root, renderer  # noqa: F401
+from .issue_helpers import accepted_items, login
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """After sign-in each role lands on a home page that shows what waits for it."""
 
-import pytest
 from django.urls import reverse
 
 from bulletins import workflow

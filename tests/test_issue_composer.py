@@ -3,7 +3,7 @@ from django.urls import reverse
 from bulletins.models import IssueState, Item, RecipientGroup
 
 from . import factories
-from .issue_helpers import accepted_items, composed_issue, login, media_root  # noqa: F401
+from .issue_helpers import accepted_items, login
 
 
 def compose_url(issue):

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from bulletins import actions
 
-from .issue_helpers import accepted_items, login, media_root  # noqa: F401
+from .issue_helpers import accepted_items, login
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from .issue_helpers import accepted_items, composed_issue, login, media_root  # noqa: F401
+from .issue_helpers import accepted_items, login
 from .test_issue_composer import header_post, items_post
 
 

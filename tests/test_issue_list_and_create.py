@@ -5,7 +5,7 @@ from django.urls import reverse
 from bulletins.models import Issue, IssueState
 
 from . import factories
-from .issue_helpers import login, media_root, with_distribution  # noqa: F401
+from .issue_helpers import login, with_distribution
 
 
 def test_issue_list_shows_each_publications_issues_with_their_states(client, editor, bulletin, newspaper):

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from bulletins.models import IssueState
 
-from .issue_helpers import accepted_items, composed_issue, login, media_root, renderer  # noqa: F401
+from .issue_helpers import login
 from .test_issue_composer import header_post, items_post
 
 

@@ -9,7 +9,7 @@ from PIL import Image
 
 from bulletins.models import Item, ItemImage
 
-from . import factories, upload_files
+from . import upload_files
 
 
 @pytest.fixture(autouse=True)

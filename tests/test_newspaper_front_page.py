@@ -5,7 +5,7 @@ import io
 import pdfplumber
 import pytest
 
-from .newspaper_builders import render_once, render_test_newspaper, rendered_newspaper, squeeze  # noqa: F401
+from .newspaper_builders import render_once, render_test_newspaper, squeeze
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import io
 
 import pdfplumber
 
-from .newspaper_builders import BOLD_TEXT, ITALIC_TEXT, rendered_newspaper  # noqa: F401
+from .newspaper_builders import BOLD_TEXT, ITALIC_TEXT
 
 
 def font_of(pdf, text):

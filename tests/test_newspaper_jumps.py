@@ -10,7 +10,7 @@ import pytest
 from bulletins.models import Page
 from bulletins.typesetting.newspaper_layout import page_label
 
-from .newspaper_builders import make_newspaper_issue, piece_text, render_test_newspaper, rendered_newspaper, squeeze  # noqa: F401
+from .newspaper_builders import make_newspaper_issue, piece_text, render_test_newspaper, squeeze
 
 JUMP_TO = re.compile(r"（下转(.)版）$")
 JUMP_FROM = re.compile(r"^（上接(.)版）")

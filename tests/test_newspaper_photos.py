@@ -5,7 +5,7 @@ import io
 import pdfplumber
 import pytest
 
-from .newspaper_builders import rendered_newspaper, squeeze  # noqa: F401
+from .newspaper_builders import squeeze
 
 
 @pytest.fixture(scope="module")

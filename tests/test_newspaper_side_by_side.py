@@ -12,7 +12,7 @@ from bulletins.typesetting.newspaper_layout import Geometry, paginate
 from bulletins.typesetting.newspaper_plan import Line, Measured, Unit
 from bulletins.typesetting.newspaper_story import Story
 
-from .newspaper_builders import rendered_newspaper, squeeze  # noqa: F401
+from .newspaper_builders import squeeze
 
 
 @pytest.fixture(scope="module")

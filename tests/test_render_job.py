@@ -10,7 +10,7 @@ from bulletins import rendering
 from bulletins.models import RenderJob
 from bulletins.tasks import render_issue_job
 
-from .issue_helpers import composed_issue, eager_celery, login, media_root, renderer  # noqa: F401
+from .issue_helpers import login
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,6 @@ from bulletins import rendering
 from bulletins.models import DistributionKind, IssueDistribution, IssueEditor, ItemImage, Page, RecipientGroup
 
 from . import factories
-from .issue_helpers import composed_issue, media_root  # noqa: F401
 
 
 def png(color):

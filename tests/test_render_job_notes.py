@@ -9,7 +9,7 @@ from bulletins.typesetting.newspaper_layout import Geometry, paginate
 from bulletins.typesetting.newspaper_plan import Line, Measured, Unit
 from bulletins.typesetting.newspaper_story import Story
 
-from .issue_helpers import composed_issue, eager_celery, login, media_root  # noqa: F401
+from .issue_helpers import login
 
 NOTES = ["《春风行动》在一版排不下，移至二版。", "内容超出版面，已自动增加五版。"]
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from bulletins.models import IssueState
 
 from . import factories
-from .issue_helpers import composed_issue, login, media_root, renderer  # noqa: F401
+from .issue_helpers import login
 
 
 @pytest.fixture

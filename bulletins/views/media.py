@@ -14,7 +14,7 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.views.decorators.http import require_POST
 
 from .. import roles
-from ..models import Issue, IssueState, Item, ItemImage, RenderJob
+from ..models import Issue, IssueState, ItemImage, RenderJob
 from ..uploads import clean_image
 
 INLINE_FOLDER = "inline"  # images pasted or uploaded into the rich-text editor: inline/<user id>/<random>.jpg

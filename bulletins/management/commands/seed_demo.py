@@ -11,8 +11,6 @@ from django.db import transaction
 from bulletins import actions, demo_content
 from bulletins.models import (
     DistributionKind,
-    Item,
-    ItemState,
     Publication,
     PublicationDistribution,
     PublicationEditor,
