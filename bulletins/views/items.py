@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -125,8 +126,9 @@ def item_create(request):
     photos = ItemImageFormSet(request.POST or None, request.FILES or None, instance=Item(), prefix="photos")
     if request.method == "POST" and form.is_valid() and photos.is_valid():
         try:
-            item = actions.create_item(user, form.cleaned_data["unit"], **form.content())
-            save_photos(item, user, photos)
+            with transaction.atomic():  # the item and its photos, or neither
+                item = actions.create_item(user, form.cleaned_data["unit"], **form.content())
+                save_photos(item, user, photos)
         except workflow.WorkflowError as error:
             messages.error(request, str(error))
         else:
@@ -150,12 +152,13 @@ def item_edit(request, pk):
     photos_ok = photos.is_valid() if photos.is_bound else True
     if request.method == "POST" and form.is_valid() and photos_ok:
         try:
-            saved = actions.save_item(
-                item, user, expected_version=form.cleaned_data.get("version"),
-                unit=form.cleaned_data["unit"], **form.content(),
-            )
-            if photos.is_bound:
-                save_photos(saved, user, photos)
+            with transaction.atomic():  # the text and the photos, or neither
+                saved = actions.save_item(
+                    item, user, expected_version=form.cleaned_data.get("version"),
+                    unit=form.cleaned_data["unit"], **form.content(),
+                )
+                if photos.is_bound:
+                    save_photos(saved, user, photos)
         except actions.EditConflict as conflict:
             return _conflict_response(request, form, conflict)
         except workflow.WorkflowError as error:
