@@ -34,16 +34,24 @@ IDEOGRAPHIC_SPACE = "\u3000"
 
 def render_bulletin(issue, *, final):
     """PDF bytes of ``issue`` in the 上街信息 layout; ``final`` False adds the 样稿 watermark."""
-    html = build_html(issue, final=final)
-    return _write_pdf(html)
+    css = build_css(issue)
+    html = render_to_string("print/bulletin.html", {"doc": build_document(issue, final=final)})
+    # The stylesheet is the same for every issue of a publication: parsed once.
+    document = engine.render_html(html, stylesheets=[engine.stylesheet(css)])
+    return engine.write_pdf(document, b"newsroom-bulletin")
 
 
 def build_html(issue, *, final):
-    """The print HTML (stylesheet inlined) for ``issue``."""
-    fonts = font_set()
-    css = render_to_string("print/bulletin.css", _style_context(fonts, issue.publication.lead_title_face))
+    """The print HTML with its stylesheet inlined (for other renderers, e.g. a browser)."""
+    css = build_css(issue)
     html = render_to_string("print/bulletin.html", {"doc": build_document(issue, final=final)})
     return html.replace("</head>", f"<style>{css}</style></head>", 1)
+
+
+def build_css(issue):
+    """The print stylesheet for ``issue``'s publication (fonts and grid spacings filled in)."""
+    fonts = font_set()
+    return render_to_string("print/bulletin.css", _style_context(fonts, issue.publication.lead_title_face))
 
 
 def build_document(issue, *, final):
@@ -223,8 +231,3 @@ def _top_level_blocks(html):
     splitter.close()
     splitter._flush_loose()
     return splitter.blocks
-
-
-def _write_pdf(html):
-    document = engine.render_html(html)
-    return document.write_pdf(pdf_identifier=b"newsroom-bulletin")
