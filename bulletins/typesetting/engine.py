@@ -19,8 +19,8 @@ import zlib
 
 _lock = threading.Lock()
 
-#: zlib level for PDF streams: WeasyPrint's 9 is a third slower and saves 0.2 %.
-COMPRESSION_LEVEL = 6
+#: zlib level for PDF streams: twice as fast as WeasyPrint's 9, for a PDF 2–3 % larger.
+COMPRESSION_LEVEL = 3
 
 
 def prepare():

@@ -145,7 +145,13 @@ def _packed_cff(font, to_unicode, hinting, harfbuzz, harfbuzz_subset):
     if font.missing:
         flags |= harfbuzz_subset.HB_SUBSET_FLAGS_NOTDEF_OUTLINE
     harfbuzz_subset.hb_subset_input_set_flags(hb_input, flags)
-    drop = sorted(harfbuzz.hb_tag_from_string(tag, -1) for tag in _DROPPED_TABLES)
+    # Only the subset's CFF table is embedded: subsetting the face's other
+    # tables (cmap, metrics, names of a 65 535-glyph face) would be work thrown away.
+    cff_tag = harfbuzz.hb_tag_from_string(b"CFF ", -1)
+    drop = sorted(
+        {harfbuzz.hb_tag_from_string(tag, -1) for tag in _DROPPED_TABLES}
+        | {tag for tag in _table_tags(font.hb_face, harfbuzz) if tag != cff_tag}
+    )
     drop_set = harfbuzz_subset.hb_subset_input_set(hb_input, harfbuzz_subset.HB_SUBSET_SETS_DROP_TABLE_TAG)
     harfbuzz.hb_set_add_sorted_array(drop_set, ffi.new("hb_codepoint_t[]", drop), len(drop))
     face = harfbuzz_subset.hb_subset_or_fail(font.hb_face, hb_input)
@@ -162,6 +168,17 @@ def _packed_cff(font, to_unicode, hinting, harfbuzz, harfbuzz_subset):
     if not set(glyphs) <= set(cids) or cids != sorted(set(cids)):
         return None
     return packed
+
+
+def _table_tags(hb_face, harfbuzz):
+    from weasyprint.text.ffi import ffi
+
+    count = ffi.new("unsigned int *", 0)
+    total = harfbuzz.hb_face_get_table_tags(hb_face, 0, count, ffi.NULL)
+    count[0] = total
+    tags = ffi.new("hb_tag_t[]", max(total, 1))
+    harfbuzz.hb_face_get_table_tags(hb_face, 0, count, tags)
+    return [tags[i] for i in range(count[0])]
 
 
 # Faces already read: (address and length of the CFF table, its first bytes) → ranges.
