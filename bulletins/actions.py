@@ -23,6 +23,7 @@ from .models import (
     Publication,
     chinese_numeral,
 )
+from .templatetags.people import person
 from .workflow import PermissionDenied, WorkflowError, send_back_for_signoff
 
 
@@ -175,7 +176,7 @@ def update_issue(issue, actor, expected_version=None, editors=None, distribution
             locked.editor_links.all().delete()
             for order, user in enumerate(editors):
                 if not roles.is_responsible_editor(user):
-                    raise WorkflowError(f"{user.get_full_name() or user.username} 不是责任编辑。")
+                    raise WorkflowError(f"{person(user)} 不是责任编辑。")
                 IssueEditor.objects.create(issue=locked, user=user, order=order)
         if distribution is not None:
             locked.distribution.all().delete()

@@ -31,6 +31,8 @@ class ItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["body"].required = False  # an empty draft may be saved; submit needs a body
+        self.fields["title"].error_messages["required"] = "请填写标题。"
+        self.fields["unit"].error_messages.update(required="请选择来稿单位。", invalid_choice="请选择您所在的来稿单位。")
         units = Unit.objects.filter(active=True)
         if not roles.is_editor(user):
             units = units.filter(pk__in=roles.user_unit_ids(user))
@@ -70,7 +72,8 @@ class ItemImageForm(forms.ModelForm):
     class Meta:
         model = ItemImage
         fields = ("image", "caption", "credit", "order")
-        widgets = {"image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})}
+        # A plain input: the row's thumbnail shows the current photo, and 删除这张 removes it.
+        widgets = {"image": forms.FileInput(attrs={"accept": "image/jpeg,image/png"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,7 +112,7 @@ class InboxFilterForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            raise forms.ValidationError("开始日期不能晚于结束日期。")
+            self.add_error("date_to", "开始日期不能晚于结束日期。")
         return data
 
     def filter(self, items):

@@ -11,6 +11,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from .models import DistributionKind, Item, Publication, RecipientGroup, Role
+from .templatetags.people import person
 
 EDITOR_SLOTS = 4
 NAME_SEPARATORS = re.compile(r"[\n\r、，,；;]+")
@@ -35,11 +36,6 @@ def responsible_editor_choices():
     return users
 
 
-def display_name(user):
-    """Chinese order, family name first: 郝婕."""
-    return f"{user.last_name}{user.first_name}".strip() or user.username
-
-
 class IssueHeaderForm(forms.Form):
     """Date, series title, 编者按, print run, responsible editors and distribution lines."""
 
@@ -59,7 +55,7 @@ class IssueHeaderForm(forms.Form):
     def __init__(self, *args, issue=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.editor_users = responsible_editor_choices()
-        choices = [("", "—— 不选 ——")] + [(str(u.pk), display_name(u)) for u in self.editor_users]
+        choices = [("", "—— 不选 ——")] + [(str(u.pk), person(u)) for u in self.editor_users]
         current = issue.ordered_editors() if issue else []
         for slot in range(EDITOR_SLOTS):
             self.fields[f"editor_{slot}"] = forms.ChoiceField(

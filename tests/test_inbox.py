@@ -44,7 +44,10 @@ def test_the_inbox_filters_by_unit_state_dates_and_text(client, editor, items, u
 def test_a_reversed_date_range_is_explained(client, editor, items):
     client.force_login(editor)
     response = client.get(reverse("inbox"), {"date_from": "2020-03-01", "date_to": "2020-02-01"})
-    assert "开始日期不能晚于结束日期" in response.content.decode()
+    text = response.content.decode()
+    assert "开始日期不能晚于结束日期" in text
+    # shown beside the end date, not as a loose line in the filter bar
+    assert text.index('name="date_to"') < text.index("开始日期不能晚于结束日期") < text.index('name="q"')
     assert _titles(response) == []
 
 

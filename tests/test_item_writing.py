@@ -57,7 +57,7 @@ def test_a_contributor_cannot_write_for_another_unit(client, contributor, other_
     response = _post_item(client, reverse("item_create"), unit=other_unit.pk)
     assert response.status_code == 200
     assert not Item.objects.exists()
-    assert "选择一个有效的选项" in response.content.decode()
+    assert "请选择您所在的来稿单位" in response.content.decode()
 
 
 def test_the_writing_page_shows_the_ckeditor_and_the_attribution_preview(client, contributor, unit):

@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from .. import roles
 from ..models import Issue, IssueState, Item, ItemState
+from .issues import attach_signoff_returns
 from .items import attach_reasons
 
 LIST_LENGTH = 8
@@ -35,7 +36,7 @@ def _editor_panel(user):
         "unplaced_count": unplaced.count(),
         "unplaced": unplaced.order_by("-updated_at")[:LIST_LENGTH],
         "drafting_count": drafting.count(),
-        "drafting": drafting.order_by("-year", "-number")[:LIST_LENGTH],
+        "drafting": attach_signoff_returns(drafting.order_by("-year", "-number")[:LIST_LENGTH]),
     }
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -23,14 +24,14 @@ from ..forms_issues import (
     IssueHeaderForm,
     apply_operation,
     check_items_exist,
-    display_name,
     parse_arrangement,
     parse_pages,
     parse_version,
     placements,
     span_choices,
 )
-from ..models import Issue, IssueState, Item, ItemState, Publication, RecipientGroup, RenderJob
+from ..models import Issue, IssueState, Item, ItemState, Publication, RecipientGroup, RenderJob, WorkflowLog
+from ..templatetags.people import person
 
 SENT_BACK_NOTICE = "本期此前已签发；内容修改后已自动退回“待签发”，需责任编辑重新签发。"
 
@@ -64,6 +65,20 @@ def _safe_next(request, fallback):
 
 def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "") or request.headers.get("X-Requested-With") == "fetch"
+
+
+def attach_signoff_returns(issues):
+    """Attach ``returned_log`` to each issue being composed again after a 责任编辑 sent it
+    back: the editor must see the comment before anything else (one query)."""
+    issues = list(issues)
+    logs = WorkflowLog.objects.filter(issue__in=issues).select_related("actor").order_by("issue_id", "-created_at", "-id")
+    latest = {}
+    for log in logs:
+        latest.setdefault(log.issue_id, log)
+    for issue in issues:
+        log = latest.get(issue.pk)
+        issue.returned_log = log if issue.state == IssueState.DRAFTING and log and log.action == "reject" else None
+    return issues
 
 
 # ---------------------------------------------------------------- list and create
@@ -156,6 +171,7 @@ def _composer_context(issue, user, header_form=None):
         "transitions": workflow.available_actions(user, issue),
         "job": rendering.current_job(issue),
         "logs": issue.logs.select_related("actor")[:20],
+        "returned_log": attach_signoff_returns([issue])[0].returned_log,
     }
 
 
@@ -182,12 +198,13 @@ def issue_compose(request, pk):
     except (workflow.WorkflowError, ArrangementError) as exc:
         messages.error(request, str(exc))
         return redirect(reverse("issue_compose", args=[issue.pk]) + f"#{section}")
-    if response is not None:
+    if response is not None and not isinstance(response, str):
         return response
     issue.refresh_from_db()
     if state_before == IssueState.APPROVED and issue.state == IssueState.IN_REVIEW:
         messages.warning(request, SENT_BACK_NOTICE)
-    return redirect(reverse("issue_compose", args=[issue.pk]) + f"#{section}")
+    # A handler may name the element to come back to (the item just moved).
+    return redirect(reverse("issue_compose", args=[issue.pk]) + f"#{response or section}")
 
 
 def _save_header(request, issue):
@@ -208,12 +225,13 @@ def _save_items(request, issue):
     rows = apply_operation(rows, op, issue, request.POST)
     check_items_exist(rows)
     actions.set_issue_items(issue, request.user, placements(rows), expected_version=version)
-    verb = op.partition(":")[0]
+    verb, _, moved = op.partition(":")
     messages.success(request, {
         "add": "稿件已编入本期。", "remove": "稿件已移出本期，回到待编稿件。",
         "up": "已上移。", "down": "已下移。",
     }.get(verb, "编排已保存。"))
-    return None
+    # After ↑ ↓ or 编入 the page comes back at that item (a keyboard user keeps their place).
+    return f"placed-{moved}" if verb in ("add", "up", "down") else None
 
 
 def _save_pages(request, issue):
@@ -228,14 +246,18 @@ def _save_pages(request, issue):
 # ---------------------------------------------------------------- conflicts
 
 
+def _chinese_date(day):
+    return date_format(day, "Y年n月j日") if day else ""
+
+
 def _header_summary(issue):
     lines = dict(issue.distribution_lines())
     return [
-        ("出刊日期", issue.issue_date.isoformat() if issue.issue_date else ""),
+        ("出刊日期", _chinese_date(issue.issue_date)),
         ("总标题", issue.series_title),
         ("编者按", issue.editor_note),
         ("印数", issue.print_run or ""),
-        ("责任编辑", "、".join(display_name(u) for u in issue.ordered_editors())),
+        ("责任编辑", "、".join(person(u) for u in issue.ordered_editors())),
         *[(f"{label}：", "、".join(lines.get(label, []))) for label in ("报", "送", "发", "抄送")],
     ]
 
@@ -246,11 +268,11 @@ def _posted_header_summary(request, issue):
     data = form.cleaned_data
     dist = data.get("distribution", {})
     return [
-        ("出刊日期", data["issue_date"].isoformat() if data.get("issue_date") else request.POST.get("issue_date", "")),
+        ("出刊日期", _chinese_date(data["issue_date"]) if data.get("issue_date") else request.POST.get("issue_date", "")),
         ("总标题", data.get("series_title", request.POST.get("series_title", ""))),
         ("编者按", data.get("editor_note", request.POST.get("editor_note", ""))),
         ("印数", data.get("print_run") or ""),
-        ("责任编辑", "、".join(display_name(u) for u in data.get("editors", []))),
+        ("责任编辑", "、".join(person(u) for u in data.get("editors", []))),
         *[(f"{label}：", "、".join(g.name for g in dist.get(kind, []))) for kind, label in
           (("report", "报"), ("send", "送"), ("issue", "发"), ("copy", "抄送"))],
     ]
@@ -362,7 +384,7 @@ def _reading_context(issue):
     else:
         sections.append((None, items))
     return {
-        "issue": issue, "sections": sections, "editors": [display_name(u) for u in issue.ordered_editors()],
+        "issue": issue, "sections": sections, "editors": [person(u) for u in issue.ordered_editors()],
         "distribution": issue.distribution_lines(),
     }
 

@@ -60,16 +60,24 @@ def attach_reasons(items):
     return items
 
 
-def _apply_then(request, item, then):
-    """Apply the follow-up transition chosen on a save button (报送 / 采用); report the outcome."""
+def _save_then(request, item, then, saved_message):
+    """Report a save, then apply the transition chosen on the save button (报送 / 采用).
+
+    One confirmation per click: “已报送” already says the text was kept, so the
+    plain save message is shown only when no transition follows or it fails.
+    """
     if then not in ("submit", "accept"):
+        messages.success(request, saved_message)
         return
     try:
         workflow.apply_transition(item, then, request.user)
     except workflow.WorkflowError as error:
-        messages.error(request, f"已保存，但未能{workflow.ITEM_TRANSITIONS[then].label}：{error}")
+        messages.error(request, f"{saved_message}但未能{workflow.ITEM_TRANSITIONS[then].label}：{error}")
     else:
         messages.success(request, workflow.ITEM_TRANSITIONS[then].confirmation)
+
+
+FORM_INVALID = "稿件尚未保存：请按红字提示修改后再保存。"
 
 
 def _conflict_response(request, form, conflict, template_context=None):
@@ -132,9 +140,10 @@ def item_create(request):
         except workflow.WorkflowError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, "稿件已保存为草稿。")
-            _apply_then(request, item, request.POST.get("then"))
+            _save_then(request, item, request.POST.get("then"), "稿件已保存为草稿。")
             return redirect(_home_for_item(user, item) if request.POST.get("then") else reverse("item_edit", args=[item.pk]))
+    elif request.method == "POST":
+        messages.error(request, FORM_INVALID)
     return render(request, "bulletins/item_form.html", {"form": form, "photos": photos, "item": None})
 
 
@@ -164,10 +173,11 @@ def item_edit(request, pk):
         except workflow.WorkflowError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, "稿件已保存。")
             then = request.POST.get("then")
-            _apply_then(request, saved, then)
+            _save_then(request, saved, then, "稿件已保存。")
             return redirect(_home_for_item(user, saved) if then else reverse("item_edit", args=[saved.pk]))
+    elif request.method == "POST":
+        messages.error(request, FORM_INVALID)
     return render(request, "bulletins/item_form.html", {"form": form, "photos": photos, "item": item})
 
 
@@ -323,15 +333,21 @@ def item_review(request, pk):
             except workflow.WorkflowError as error:
                 messages.error(request, str(error))
             else:
-                messages.success(request, "修改已保存，已记入修订历史。")
+                _save_then(request, item, request.POST.get("then"), "修改已保存，已记入修订历史。")
                 return redirect("item_review", pk=item.pk)
-    original = item.revisions.filter(reason=ItemRevision.Reason.SUBMIT).order_by("created_at", "id").first()
+        else:
+            messages.error(request, FORM_INVALID)
+    # The unit's original is what it last submitted: after a return and a
+    # resubmission, the diff shows the editor's changes, not the unit's own.
+    submissions = item.revisions.filter(reason=ItemRevision.Reason.SUBMIT).order_by("-created_at", "-id")
+    original = submissions.first()
     context = {
         **_history_context(item),
         "item": item,
         "form": form,
         "actions": workflow.available_actions(user, item),
         "original": original,
+        "submission_count": submissions.count(),
         "reason_log": item.last_log(*REASON_ACTIONS) if item.state in (ItemState.RETURNED, ItemState.DECLINED) else None,
     }
     if original:

@@ -31,7 +31,36 @@
     op.value = "save";
     form.appendChild(op);
     form.classList.add("saving");
-    form.submit();
+    // requestSubmit runs the page's submit checks (unsaved changes elsewhere).
+    if (form.requestSubmit) form.requestSubmit(); else form.submit();
+  }
+
+  // Keyboard reordering: after ↑ / ↓ / 编入 reloads the page, focus returns to the
+  // same button on the moved item (or its neighbour when that one is now disabled),
+  // so the next key press keeps moving the same item.
+  var FOCUS_KEY = "composer-focus:" + location.pathname;
+  form.addEventListener("submit", function (event) {
+    var op = event.submitter && event.submitter.value;
+    try {
+      if (op && /^(up|down|add):\d+$/.test(op)) sessionStorage.setItem(FOCUS_KEY, op);
+    } catch (e) { /* storage may be off; focus then stays where the browser puts it */ }
+  });
+  // After load: the browser's jump to the #placed-… fragment would otherwise take focus away again.
+  window.addEventListener("load", function () { setTimeout(restoreFocus, 0); });
+  function restoreFocus() {
+    var op;
+    try { op = sessionStorage.getItem(FOCUS_KEY); sessionStorage.removeItem(FOCUS_KEY); } catch (e) { return; }
+    if (!op) return;
+    var parts = op.split(":");
+    var row = document.getElementById("placed-" + parts[1]);
+    if (!row) return;
+    var order = parts[0] === "down" ? ["down", "up"] : ["up", "down"];
+    for (var i = 0; i < order.length; i++) {
+      var button = row.querySelector('button[value="' + order[i] + ":" + parts[1] + '"]');
+      if (button && !button.disabled) { button.focus(); return; }
+    }
+    row.setAttribute("tabindex", "-1");
+    row.focus();
   }
 
   form.addEventListener("dragstart", function (event) {

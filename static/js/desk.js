@@ -2,14 +2,47 @@
 (function () {
   "use strict";
 
-  // <form data-confirm="..."> asks before submitting (a withdrawal, a decline, a bulk accept).
+  // <form data-unsaved-guard="刊头的修改"> remembers that it was changed, so that
+  // another button on the page (送签, 采用 …) or leaving the page does not drop
+  // the change without a word. CKEditor types into a contenteditable whose
+  // edits reach the form only on submit, so typing there counts as a change.
+  var NAVIGATION_KEYS = /^(Tab|Shift|Control|Alt|Meta|Escape|Arrow|Page|Home|End|F\d)/;
+  var guarded = Array.prototype.slice.call(document.querySelectorAll("form[data-unsaved-guard]"));
+  function markDirty(event) {
+    if (event.type === "keydown" && (!event.target.isContentEditable || NAVIGATION_KEYS.test(event.key))) return;
+    var form = event.target.closest && event.target.closest("form[data-unsaved-guard]");
+    if (form) form.setAttribute("data-dirty", "");
+  }
+  ["input", "change", "keydown", "paste", "drop"].forEach(function (type) {
+    document.addEventListener(type, markDirty, true);
+  });
+  function unsavedElsewhere(form) {
+    return guarded.filter(function (other) { return other !== form && other.hasAttribute("data-dirty"); })
+      .map(function (other) { return other.getAttribute("data-unsaved-guard"); });
+  }
+  var leaving = false;
+  window.addEventListener("beforeunload", function (event) {
+    if (leaving || !unsavedElsewhere(null).length) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+
+  // <form data-confirm="..."> asks before submitting (a withdrawal, a decline, a bulk accept, 印发).
   document.addEventListener("submit", function (event) {
+    if (event.defaultPrevented) return; // a form handled by script (the PDF preview) stays on the page
     var form = event.target;
     var submitter = event.submitter;
     var question = (submitter && submitter.getAttribute("data-confirm")) || form.getAttribute("data-confirm");
+    var unsaved = unsavedElsewhere(form);
+    if (unsaved.length) {
+      var warning = unsaved.join("、") + "尚未保存，继续将丢失这些修改。";
+      question = warning + (question ? "\n\n" + question : "确定继续吗？");
+    }
     if (question && !window.confirm(question)) {
       event.preventDefault();
+      return;
     }
+    leaving = true;
   });
 
   // A "select all" checkbox: <input type="checkbox" data-check-all="items">.

@@ -39,8 +39,10 @@
       if (data.done) {
         links.querySelector(".render-open").href = data.preview_url;
         links.querySelector(".render-download").href = data.download_url;
-        if (frame && frame.getAttribute("src") !== data.preview_url) {
-          frame.src = data.preview_url;
+        // The viewer opens without its thumbnail pane, a page as wide as the frame.
+        var framed = data.preview_url + "#navpanes=0&view=FitH";
+        if (frame && frame.getAttribute("src") !== framed) {
+          frame.src = framed;
           frame.hidden = false;
         }
       }

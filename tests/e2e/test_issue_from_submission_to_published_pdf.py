@@ -70,6 +70,7 @@ def test_an_item_travels_from_a_unit_to_a_published_pdf(newsroom, new_page):
     chief.get_by_role("link", name="审阅签发").first.click()
     chief.get_by_role("button", name="签发", exact=True).click()
     expect(chief.locator(".badge", has_text="已签发").first).to_be_visible()
+    chief.once("dialog", lambda dialog: dialog.accept())  # 印发 is irreversible: the page asks first
     chief.get_by_role("button", name="印发").click()
     expect(chief.get_by_role("heading", name="已印发")).to_be_visible()
 
