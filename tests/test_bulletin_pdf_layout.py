@@ -56,6 +56,19 @@ def test_full_lines_of_chinese_hold_28_characters(pdf):
     assert checked >= 10 and exact >= checked * 0.6
 
 
+def test_characters_of_full_lines_sit_on_the_character_grid(pdf):
+    """Each character of a full line of Chinese starts a whole number of pitches in (within 0.1 pt)."""
+    checked = 0
+    for line in body_lines(pdf):
+        if len(line.text) != 28 or abs(line.left - TEXT_LEFT) > 1 or not _all_wide(line.text):
+            continue
+        printed = [c for c in line.chars if not c["text"].isspace()]
+        for index, char in enumerate(printed):
+            assert abs(char["x0"] - (TEXT_LEFT + index * PITCH)) < 0.1, (line.page, line.text, index)
+        checked += 1
+    assert checked >= 10
+
+
 def test_paragraphs_open_with_a_two_character_indent(pdf):
     firsts = [line for line in body_lines(pdf) if line.left - TEXT_LEFT > 1 and line.left - TEXT_LEFT < 3 * PITCH]
     assert firsts

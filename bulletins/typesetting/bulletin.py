@@ -2,8 +2,9 @@
 
 The issue is turned into a plain description (``build_document``), rendered
 to HTML with ``print/bulletin.html`` and ``print/bulletin.css`` and typeset
-by WeasyPrint. Chinese text gets its break points from ``cjk`` so that lines
-are justified on the 28-character grid.
+by WeasyPrint. Chinese text gets its break points from ``cjk`` (zero-width
+marks, stretched by ``justify``) so that lines are justified on the
+28-character grid.
 """
 
 from html import escape
@@ -71,10 +72,11 @@ def build_document(issue, *, final):
         "date_label": f"{date.year}年{date.month}月{date.day}日",
         "date_iso": date.isoformat(),
         "series_lines": cjk.balance_lines(issue.series_title, series_capacity) if issue.series_title.strip() else [],
-        "note": _marked(escape(" ".join(issue.editor_note.split()))) if issue.editor_note.strip() else "",
+        "note": _note(issue.editor_note),
         "items": [_item(item, publication, body_capacity) for item in issue.ordered_items()],
         "distribution": distribution,
-        "editors": mark_safe(_marked(escape(_editor_names(issue)))),
+        # Labels are marked with their lines: every printed character sits on the grid.
+        "editors": mark_safe(_marked(escape(editors_label + _editor_names(issue)))),
         "editors_label_width": len(editors_label),
         "editors_indent": 1 + len(editors_label),
     }
@@ -112,7 +114,15 @@ def _block_html(tag, inner):
 
 
 def _marked(html):
-    return cjk.mark_breaks_html(html)
+    return cjk.mark_breaks_html(html, zero_width=True)
+
+
+def _note(note):
+    """编者按： in 黑体, then the note."""
+    note = " ".join(note.split())
+    if not note:
+        return ""
+    return mark_safe(_marked(f'<span class="note-label">编者按：</span>{escape(note)}'))
 
 
 def _distribution_line(label, names):
@@ -120,8 +130,7 @@ def _distribution_line(label, names):
     label = f"本期{label}：" if label == "送" else f"{label}："
     text = "、".join(names)
     return {
-        "label": label,
-        "text": mark_safe(_marked(escape(text))),
+        "text": mark_safe(_marked(escape(label + text))),
         "label_width": len(label),
         "indent": 1 + len(label),
     }
@@ -142,8 +151,8 @@ def _style_context(fonts, lead_face):
     lead_role = "title" if lead_face == "song" else "hei"
 
     def spacing(role, size, pitch):
-        values = cjk.grid_spacing(size, pitch, fonts.space_advance(role))
-        return {k: f"{v:.5f}" for k, v in values.items()}
+        # Marked text (zero-width marks): half the letter-spacing, no word-spacing.
+        return {"letter_spacing": f"{cjk.zero_width_letter_spacing(size, pitch):.7f}", "word_spacing": "0"}
 
     stack = {role: fonts.stack(role) for role in fonts.roles}
     weight = {role: fonts.weight(role) for role in fonts.roles}
@@ -156,6 +165,8 @@ def _style_context(fonts, lead_face):
         "hei": spacing("hei", BODY_SIZE_PT, PITCH_PT),
         "kai": spacing("kai", BODY_SIZE_PT, PITCH_PT),
         "lead": spacing(lead_role, BODY_SIZE_PT, PITCH_PT),
+        # Lead titles are set unmarked (balanced lines): the whole letter-spacing.
+        "lead_title_letter_spacing": f"{cjk.grid_spacing(BODY_SIZE_PT, PITCH_PT, 0)['letter_spacing']:.5f}",
         "footer": spacing("fang", FOOTER_SIZE_PT, footer_pitch),
     }
     return {"fonts_css": fonts.css(), "stack": stack, "weight": weight, "grid": grid}
