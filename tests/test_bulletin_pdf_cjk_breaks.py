@@ -65,3 +65,7 @@ def test_a_character_and_its_zero_width_mark_never_take_more_than_one_pitch():
     full = cjk.grid_spacing(16, 15.79, 0.333)["letter_spacing"] * 16 * units_per_pt
     half = int(cjk.zero_width_letter_spacing(16, 15.79) * 16 * units_per_pt)
     assert int(full) - 1 <= 2 * half <= int(full)
+
+
+def test_zero_width_characters_pasted_into_the_source_do_not_shift_the_marks():
+    assert cjk.mark_breaks("复\u200b工\u2060率", zero_width=True) == cjk.mark_breaks("复工率", zero_width=True)

@@ -72,6 +72,8 @@ BREAK = " "
 ZW_BREAK = "\u200b"
 ZW_KEEP = "\u2060"
 _MARKS = (BREAK, ZW_BREAK, ZW_KEEP)
+# Zero-width characters pasted into the source, dropped when marking with them.
+_SOURCE_MARKS = frozenset((ZW_BREAK, ZW_KEEP, "\ufeff"))
 
 #: Characters no line may start with.
 CLOSING = frozenset(
@@ -198,6 +200,8 @@ class _Marker:
             if ch.isspace() and ch != "\u3000":
                 self.pending_space = True
                 continue
+            if keep and ch in _SOURCE_MARKS:
+                continue  # the author's own zero-width marks would shift the grid
             if self.last:
                 if self.pending_space and not _is_wide(self.last) and not _is_wide(ch):
                     out.append(keep + _LATIN_SPACE + keep)
