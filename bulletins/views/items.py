@@ -122,6 +122,7 @@ def item_list(request):
     tabs = [(value, label, counts.get(value, 0)) for value, label in ItemState.choices]
     return render(request, "bulletins/item_list.html", {
         "page": page, "tabs": tabs, "state": state, "total": sum(counts.values()),
+        "state_label": ItemState(state).label if state else "",
     })
 
 
