@@ -18,6 +18,8 @@ UNITS = [
     ("上街区人力资源和社会保障局", "区人社局", "department"),
     ("上街区民政局", "区民政局", "department"),
     ("上街区应急管理局", "区应急管理局", "department"),
+    # The newspaper's own reporters: 上街时讯 stories are credited here.
+    ("上街区委宣传部传媒中心", "传媒中心", "other"),
 ]
 
 RECIPIENT_GROUPS = [
