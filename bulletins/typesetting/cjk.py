@@ -227,48 +227,54 @@ class _HtmlMarker(HTMLParser):
         self.out = []
         self.zero_width = zero_width
         self.marker = _Marker(zero_width)
-        self.opened = []  # inline start tags not yet followed by text
+        self.pending = []  # inline tags not yet followed by text
 
     def _reset_context(self):
-        self._flush_opened()
+        self._flush_pending()
         self.marker = _Marker(self.zero_width)
 
-    def _flush_opened(self):
-        self.out.extend(self.opened)
-        self.opened = []
+    def _flush_pending(self):
+        self.out.extend(self.pending)
+        self.pending = []
 
     def handle_starttag(self, tag, attrs):
         if tag in _BLOCK_TAGS:
             self._reset_context()
             self.out.append(self.get_starttag_text())
         else:
-            self.opened.append(self.get_starttag_text())
+            self.pending.append(self.get_starttag_text())
 
     def handle_startendtag(self, tag, attrs):
         if tag in _BLOCK_TAGS:
             self._reset_context()
-        self._flush_opened()
+        self._flush_pending()
         self.out.append(self.get_starttag_text())
 
     def handle_endtag(self, tag):
         if tag in _BLOCK_TAGS:
             self._reset_context()
-        self._flush_opened()
+        elif self.zero_width:
+            # Held back too: WeasyPrint breaks between two elements only after
+            # a mark that ends the first, not before one that starts the next.
+            self.pending.append(f"</{tag}>")
+            return
+        self._flush_pending()
         self.out.append(f"</{tag}>")
 
     def handle_data(self, data):
         text = "".join(self.marker.feed(data))
         # A break point at the start of an element goes before its start tag,
-        # so that a ``white-space: nowrap`` element can still be moved whole.
+        # so that a ``white-space: nowrap`` element can still be moved whole
+        # (and, with zero-width marks, before the end tag of the element before).
         if text[:1] in _MARKS:
             self.out.append(text[0])
             text = text[1:]
-        self._flush_opened()
+        self._flush_pending()
         self.out.append(escape(text, quote=False))
 
     def close(self):
         super().close()
-        self._flush_opened()
+        self._flush_pending()
 
 
 def text_width(text):

@@ -8,9 +8,12 @@ stretch those too, exactly as it stretches spaces:
 - they count as expandable, except the one a line ends on (the break itself,
   which WeasyPrint would have trimmed were it a space);
 - when a justified line is drawn, each gets the line's extra spacing on top
-  of its letter-spacing, as Pango is told for spaces.
+  of its letter-spacing, as Pango is told for spaces;
+- a text that ends on a mark (an inline element's last words, followed on
+  the same line by more text) measures what it would inside the paragraph,
+  as WeasyPrint makes sure for a text ending on a space.
 
-Text without the mark (the newspaper, tables) is laid out as before.
+Text without the mark (the newspaper) is laid out as before.
 ``install`` is idempotent and a no-op if WeasyPrint changed shape.
 """
 
@@ -86,32 +89,50 @@ def _ends_on_mark(box, boxes):
 def _stretching_marks(original, ffi):
     pango = ffi.pango
     to_units = ffi.TO_UNITS
+    mark = ZW_BREAK.encode()
 
     def set_text(self, text, justify=False):
         original(self, text, justify)
-        spacing = self.justification_spacing if justify else 0
-        if not spacing or ZW_BREAK not in self.text:
+        if ZW_BREAK not in self.text:
             return
         letter_spacing = self.style["letter_spacing"]
         letter_units = 0 if letter_spacing == "normal" else int(letter_spacing * to_units)
-        # As WeasyPrint does for spaces: the mark's own letter-spacing plus the
-        # stretch, twice as much at a run's edge (where Pango applies half).
-        # The mark draws as an empty glyph, whose advance WeasyPrint 70 writes
-        # to the PDF in Pango units where thousandths of an em are due (1024
-        # for 1000): scaled down here, the characters after it land where the
-        # layout put them.
-        mark_spacing = int((spacing * to_units + letter_units) * _EMPTY_GLYPH_SCALE)
+        spacing = self.justification_spacing if justify else 0
         bytestring = self.text.encode()
-        attr_list = pango.pango_layout_get_attributes(self.layout)
-        if attr_list == ffi.ffi.NULL:  # the original always sets one when stretching
+        changes = []  # (start, end, letter-spacing in Pango units)
+        if spacing:
+            # A justified line being drawn: every mark gets its letter-spacing
+            # plus the stretch, twice as much at an edge (where Pango applies
+            # half), as WeasyPrint does for spaces. The mark draws as an empty
+            # glyph, whose advance WeasyPrint 70 writes to the PDF in Pango
+            # units where thousandths of an em are due (1024 for 1000): scaled
+            # down here, the characters after it land where the layout put them.
+            value = (spacing * to_units + letter_units) * _EMPTY_GLYPH_SCALE
+            edges = (0, len(bytestring) - len(mark))
+            for match in _MARK_BYTES.finditer(bytestring):
+                factor = 1 + (match.start() in edges)
+                changes.append((match.start(), match.end(), int(factor * value)))
+        if letter_units and bytestring.endswith(mark) and len(bytestring) > len(mark):
+            # Pango gives the last character of a text half its letter-spacing
+            # (WeasyPrint makes up for it at a space only): a text box ending
+            # on a mark, before the next box of its line, would measure half a
+            # mark's spacing too wide. The character before the mark takes the
+            # other half, so that the boxes of a line add up.
+            end = len(bytestring) - len(mark)
+            start = end - 1
+            while start > 0 and (bytestring[start] & 0xC0) == 0x80:  # back to the character's first byte
+                start -= 1
+            changes.append((start, end, int(1.5 * letter_units)))
+        if not changes:
             return
-        edges = (0, len(bytestring) - len(ZW_BREAK.encode()))
-        for match in _MARK_BYTES.finditer(bytestring):
-            factor = 1 + (match.start() in edges)
-            attr = pango.pango_attr_letter_spacing_new(factor * mark_spacing)
-            attr.start_index, attr.end_index = match.start(), match.end()
+        attr_list = pango.pango_layout_get_attributes(self.layout)
+        if attr_list == ffi.ffi.NULL:  # the original sets one whenever there is spacing
+            return
+        for start, end, value in changes:
+            attr = pango.pango_attr_letter_spacing_new(value)
+            attr.start_index, attr.end_index = start, end
             pango.pango_attr_list_change(attr_list, attr)
-        # The layout has not been laid out yet; this makes sure it will be with these.
+        # Not laid out yet: Pango reads these when it is.
         pango.pango_layout_set_attributes(self.layout, attr_list)
 
     return set_text
