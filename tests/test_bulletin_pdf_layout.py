@@ -78,7 +78,7 @@ def _body_line_texts(issue, body):
 
 
 def test_bold_and_italic_phrases_inside_a_paragraph_break_its_lines_like_plain_text(db):
-    words = ["加粗文字", "示例和", "楷体强调", "混排在同一段落之中", "检查网格", "是否对齐", "两端是否", "对齐", "第二句话", "继续"]
+    words = ["加粗文字", "，示例和", "楷体强调", "。混排在同一段落之中", "检查网格", "是否对齐", "、两端是否", "对齐", "第二句话", "，继续"]
     tagged = "".join(
         f"<strong>{word}</strong>" if index % 3 == 0 else f"<em>{word}</em>" if index % 3 == 1 else word
         for index, word in enumerate(words * 3)

@@ -20,7 +20,7 @@ Text without the mark (the newspaper) is laid out as before.
 import re
 import threading
 
-from .cjk import ZW_BREAK
+from .cjk import ZW_BREAK, ZW_KEEP
 
 _lock = threading.Lock()
 _installed = False
@@ -90,10 +90,11 @@ def _stretching_marks(original, ffi):
     pango = ffi.pango
     to_units = ffi.TO_UNITS
     mark = ZW_BREAK.encode()
+    marks = (mark, ZW_KEEP.encode())  # both three bytes long
 
     def set_text(self, text, justify=False):
         original(self, text, justify)
-        if ZW_BREAK not in self.text:
+        if ZW_BREAK not in self.text and ZW_KEEP not in self.text:
             return
         letter_spacing = self.style["letter_spacing"]
         letter_units = 0 if letter_spacing == "normal" else int(letter_spacing * to_units)
@@ -112,7 +113,7 @@ def _stretching_marks(original, ffi):
             for match in _MARK_BYTES.finditer(bytestring):
                 factor = 1 + (match.start() in edges)
                 changes.append((match.start(), match.end(), int(factor * value)))
-        if letter_units and bytestring.endswith(mark) and len(bytestring) > len(mark):
+        if letter_units and bytestring.endswith(marks) and len(bytestring) > len(mark):
             # Pango gives the last character of a text half its letter-spacing
             # (WeasyPrint makes up for it at a space only): a text box ending
             # on a mark, before the next box of its line, would measure half a
