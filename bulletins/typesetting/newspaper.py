@@ -21,9 +21,9 @@ from .newspaper_layout import Geometry, page_label, paginate
 from .newspaper_measure import (
     CAPTION_GAP_PT,
     header_class,
+    measure_probes,
     measure_stories,
-    measuring_html,
-    read_layout,
+    measuring_probes,
     runs_html,
 )
 from .newspaper_story import story_from_item
@@ -53,8 +53,8 @@ def typeset_newspaper(issue, *, final):
     css = render_to_string("print/newspaper.css", _style_context(geometry, issue.publication))
     pages, stories_by_page = _stories(issue)
     stories = [s for page_stories in stories_by_page.values() for s in page_stories]
-    measuring = f"<html><head><style>{css}</style></head><body>{measuring_html(geometry, stories, header_html, caption_html)}</body></html>"
-    layout = read_layout(engine.render_html(measuring))
+    probes = measuring_probes(geometry, stories, header_html, caption_html)
+    layout = measure_probes(css, probes, geometry.page_width, engine.render_html)
     measured, frames = measure_stories(geometry, stories, layout)
     by_key = {m.story.key: m for m in measured}
     plan = paginate(geometry, pages, {n: [by_key[s.key] for s in page_stories] for n, page_stories in stories_by_page.items()})

@@ -1,9 +1,17 @@
 """Measuring pass: every body block, headline and caption of an issue is typeset
-once by WeasyPrint at its real width, and the layout is read back from the
-boxes (``HTML(...).render()`` before any PDF is written): which characters
-each line holds, how tall each headline and caption is.
+by WeasyPrint at its real width, and the layout is read back from the boxes
+(``HTML(...).render()`` before any PDF is written): which characters each
+line holds, how tall each headline and caption is.
+
+Each thing measured is a ``Probe``; its result depends only on the
+stylesheet and the probe itself, so results are kept per process, keyed by a
+hash of both: a warm render of unchanged stories measures nothing, an edited
+story measures only what changed.
 """
 
+import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from html import escape
 
@@ -15,6 +23,11 @@ from .newspaper_story import PARAGRAPH, SUBHEAD, TOP_BYLINE
 CAPTION_GAP_PT = 3  # between a photo and its caption
 PHOTO_FOOT_PT = 7  # between a caption and the text below
 
+# The measuring document is one tall page, so that no probe is split across
+# pages (a split would cut margins and change heights with the probe's place).
+MEASURING_PAGE_HEIGHT_PT = 200_000
+_CACHE_SIZE = 20_000  # probe results (a few hundred bytes each)
+
 
 @dataclass
 class PhotoFrame:
@@ -25,26 +38,114 @@ class PhotoFrame:
     caption_lines: int
 
 
-def measuring_html(geometry, stories, header_html, caption_html):
-    """The measuring document: one element per thing to measure, ids carry the keys.
+@dataclass(frozen=True)
+class Probe:
+    """One element to measure: ``element_id`` names it for ``measure_stories``."""
+
+    element_id: str
+    classes: str
+    width: float | None  # pt; None: the width the stylesheet gives
+    inner: str  # HTML
+
+    def html(self):
+        style = f' style="width:{self.width:.3f}pt"' if self.width is not None else ""
+        return f'<div class="{self.classes}" id="{self.element_id}"{style}>{self.inner}</div>'
+
+
+def measuring_probes(geometry, stories, header_html, caption_html):
+    """[Probe] for ``stories``: one per thing to measure, ids carry the keys.
 
     Headlines are measured at every span a story may take (they wrap
     differently), captions at every photo width; body lines at the column width.
     """
-    parts = []
+    probes = []
     for story in stories:
         key = story.key
         for span in range(1, geometry.columns + 1):
-            style = f'style="width:{geometry.span_width(span):.3f}pt"'
-            parts.append(f'<div class="m-header {header_class(span)}" id="h-{key}-{span}" {style}>{header_html(story, False, span)}</div>')
-            parts.append(f'<div class="m-header {header_class(span)}" id="c-{key}-{span}" {style}>{header_html(story, True, span)}</div>')
+            width = geometry.span_width(span)
+            classes = f"m-header {header_class(span)}"
+            probes.append(Probe(f"h-{key}-{span}", classes, width, header_html(story, False, span)))
+            probes.append(Probe(f"c-{key}-{span}", classes, width, header_html(story, True, span)))
         for index, block in enumerate(story.blocks):
-            parts.append(f'<div class="text {_kind_class(block.kind)}" id="b-{key}-{index}">{runs_html(block.runs)}</div>')
+            probes.append(Probe(f"b-{key}-{index}", f"text {_kind_class(block.kind)}", None, runs_html(block.runs)))
         for width in photo_widths(geometry):
             for index, photo in enumerate(story.photos):
-                style = f'style="width:{geometry.span_width(width):.3f}pt"'
-                parts.append(f'<div class="m-header" id="p-{key}-{index}-{width}" {style}>{caption_html(photo)}</div>')
-    return "".join(parts)
+                probes.append(Probe(f"p-{key}-{index}-{width}", "m-header", geometry.span_width(width), caption_html(photo)))
+    return probes
+
+
+class _Results:
+    """Probe results by content hash, least recently used dropped first; thread-safe."""
+
+    def __init__(self, size):
+        self.size = size
+        self.lock = threading.Lock()
+        self.entries = OrderedDict()
+
+    def get(self, key):
+        with self.lock:
+            if key in self.entries:
+                self.entries.move_to_end(key)
+                return self.entries[key]
+        return None
+
+    def put(self, key, value):
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+_results = _Results(_CACHE_SIZE)
+
+
+def clear_cache():
+    _results.clear()
+
+
+def measure_probes(css, probes, page_width, render):
+    """{element id: (height, [line texts])} for ``probes`` set with ``css``.
+
+    Only probes not measured before (same stylesheet, same content) are
+    typeset, in one document drawn by ``render(html) -> Document``.
+    """
+    css_hash = hashlib.sha256(css.encode()).hexdigest()
+    keys = {p.element_id: _probe_key(css_hash, p) for p in probes}
+    found = {}
+    missing = {}
+    for probe in probes:
+        result = _results.get(keys[probe.element_id])
+        if result is None:
+            missing.setdefault(keys[probe.element_id], probe)  # identical probes are measured once
+        else:
+            found[probe.element_id] = result
+    if missing:
+        page = f"@page {{ size: {page_width}pt {MEASURING_PAGE_HEIGHT_PT}pt; }}"
+        body = "".join(p.html() for p in missing.values())
+        layout = read_layout(render(f"<html><head><style>{css}</style><style>{page}</style></head><body>{body}</body></html>"))
+        for key, probe in missing.items():
+            height, lines = layout[probe.element_id]
+            _results.put(key, (height, tuple(lines)))
+        for probe in probes:
+            if probe.element_id not in found:
+                found[probe.element_id] = _results.get(keys[probe.element_id]) or _own(layout, missing, keys[probe.element_id])
+    return found
+
+
+def _own(layout, missing, key):
+    # The cache may already have dropped it (a very large issue): read it back directly.
+    height, lines = layout[missing[key].element_id]
+    return (height, tuple(lines))
+
+
+def _probe_key(css_hash, probe):
+    text = f"{css_hash}\0{probe.classes}\0{probe.width!r}\0{probe.inner}"
+    return hashlib.sha256(text.encode()).digest()
 
 
 def header_class(span):
