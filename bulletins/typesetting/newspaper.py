@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from ..lunar import lunar_date_text, weekday_text
-from . import cjk, engine
+from . import cjk, newspaper_engine
 from .fonts import font_set
 from .newspaper_layout import Geometry, page_label, paginate
 from .newspaper_measure import (
@@ -27,7 +27,7 @@ from .newspaper_measure import (
     runs_html,
 )
 from .newspaper_story import story_from_item
-from .photos import image_size, print_image_uri
+from .photos import image_size, print_image
 
 RED = "device-cmyk(0 0.8 0.8 0)"
 SUBHEAD_SIZE_PT = 11
@@ -54,20 +54,20 @@ def typeset_newspaper(issue, *, final):
     pages, stories_by_page = _stories(issue)
     stories = [s for page_stories in stories_by_page.values() for s in page_stories]
     probes = measuring_probes(geometry, stories, header_html, caption_html)
-    layout = measure_probes(css, probes, geometry.page_width, engine.render_html)
+    layout = measure_probes(css, probes, geometry.page_width, newspaper_engine.render)
     measured, frames = measure_stories(geometry, stories, layout)
     by_key = {m.story.key: m for m in measured}
     plan = paginate(geometry, pages, {n: [by_key[s.key] for s in page_stories] for n, page_stories in stories_by_page.items()})
+    photos = {}  # name -> photos.PrintImage, filled by _sheet
     html = render_to_string(
         "print/newspaper.html",
         {
-            "css": mark_safe(css),
             "title": f"{issue.publication.name} {issue.year}年第{issue.number}期",
-            "sheets": [_sheet(geometry, issue, page, frames) for page in plan.pages],
+            "sheets": [_sheet(geometry, issue, page, frames, photos) for page in plan.pages],
             "final": final,
         },
     )
-    pdf = engine.render_html(html).write_pdf(pdf_identifier=b"newsroom-newspaper")
+    pdf = newspaper_engine.render(html, css, photos.values()).write_pdf(pdf_identifier=b"newsroom-newspaper")
     return Typeset(pdf=pdf, plan=plan, geometry=geometry, frames=frames)
 
 
@@ -117,7 +117,7 @@ def caption_html(photo):
     return f'<div class="caption">{escape(cjk.mark_breaks(photo.caption))}</div>'
 
 
-def _sheet(geometry, issue, page, frames):
+def _sheet(geometry, issue, page, frames, photos):
     boxes = []
     top = geometry.body_top(page.number)
     line = geometry.line
@@ -136,9 +136,10 @@ def _sheet(geometry, issue, page, frames):
         for photo in placement.photos:
             frame = frames[(placement.story.key, photo.index, photo.columns)]
             story_photo = placement.story.photos[photo.index]
-            uri = print_image_uri(story_photo.image, frame.width, frame.image_height)
+            image = print_image(story_photo.image, frame.width, frame.image_height)
+            photos[image.name] = image
             inner = (
-                f'<img src="{uri}" style="width:{frame.width:.3f}pt;height:{frame.image_height:.3f}pt" alt="">'
+                f'<img src="{newspaper_engine.photo_url(image)}" style="width:{frame.width:.3f}pt;height:{frame.image_height:.3f}pt" alt="">'
                 f'<div style="height:{CAPTION_GAP_PT}pt"></div>{caption_html(story_photo)}'
             )
             boxes.append(_box(geometry.column_x(photo.column), body_y + photo.top * line, frame.width, photo.slots * line, inner, "photo"))

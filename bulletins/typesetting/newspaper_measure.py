@@ -112,7 +112,7 @@ def measure_probes(css, probes, page_width, render):
     """{element id: (height, [line texts])} for ``probes`` set with ``css``.
 
     Only probes not measured before (same stylesheet, same content) are
-    typeset, in one document drawn by ``render(html) -> Document``.
+    typeset, in one document drawn by ``render(html, css) -> Document``.
     """
     css_hash = hashlib.sha256(css.encode()).hexdigest()
     keys = {p.element_id: _probe_key(css_hash, p) for p in probes}
@@ -127,7 +127,7 @@ def measure_probes(css, probes, page_width, render):
     if missing:
         page = f"@page {{ size: {page_width}pt {MEASURING_PAGE_HEIGHT_PT}pt; }}"
         body = "".join(p.html() for p in missing.values())
-        layout = read_layout(render(f"<html><head><style>{css}</style><style>{page}</style></head><body>{body}</body></html>"))
+        layout = read_layout(render(f"<html><head><style>{page}</style></head><body>{body}</body></html>", css))
         for key, probe in missing.items():
             height, lines = layout[probe.element_id]
             _results.put(key, (height, tuple(lines)))

@@ -1,10 +1,12 @@
 """Photos for print: cropped to the frame the layout gives them and downsampled
 to print resolution before WeasyPrint embeds them (a 3000×2000 camera JPEG
-printed 11 cm wide needs ~1300 px, not 3000)."""
+printed 11 cm wide needs ~1300 px, not 3000). The JPEG bytes made here are
+embedded in the PDF as they are (WeasyPrint does not re-encode a JPEG)."""
 
-import base64
+import hashlib
 import io
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
@@ -23,8 +25,17 @@ def image_size(field):
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
-def print_image_uri(field, width_pt, height_pt):
-    """A data: URI of the photo cropped to ``width_pt``×``height_pt`` at PRINT_DPI."""
+@dataclass(frozen=True)
+class PrintImage:
+    """A photo ready for print: JPEG bytes, and a name for them that changes
+    whenever they do (the print layout fetches the bytes by that name)."""
+
+    name: str
+    data: bytes
+
+
+def print_image(field, width_pt, height_pt):
+    """The photo cropped to ``width_pt``×``height_pt`` at PRINT_DPI, as a ``PrintImage``."""
     target = (max(1, round(width_pt / 72 * PRINT_DPI)), max(1, round(height_pt / 72 * PRINT_DPI)))
     key = (field.name, _file_stamp(field), target)
     if key in _cache:
@@ -32,11 +43,11 @@ def print_image_uri(field, width_pt, height_pt):
         return _cache[key]
     with field.open("rb") as handle:
         data = _downsample(handle.read(), target)
-    uri = "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
-    _cache[key] = uri
+    image = PrintImage(hashlib.sha256(data).hexdigest(), data)
+    _cache[key] = image
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
-    return uri
+    return image
 
 
 def _file_stamp(field):
