@@ -70,7 +70,9 @@ def test_an_item_travels_from_a_unit_to_a_published_pdf(newsroom, new_page):
     chief.get_by_role("link", name="审阅签发").first.click()
     chief.get_by_role("button", name="签发", exact=True).click()
     expect(chief.locator(".badge", has_text="已签发").first).to_be_visible()
-    chief.once("dialog", lambda dialog: dialog.accept())  # 印发 is irreversible: the page asks first
+    # 印发 is irreversible: the page asks first. A persistent handler, not once():
+    # removing the only listener as the dialog arrives lets Playwright dismiss it.
+    chief.on("dialog", lambda dialog: dialog.accept())
     chief.get_by_role("button", name="印发").click()
     expect(chief.get_by_role("heading", name="已印发")).to_be_visible()
 
