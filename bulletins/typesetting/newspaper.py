@@ -2,10 +2,11 @@
 
 Two WeasyPrint passes. The measuring pass typesets every body block,
 headline and caption at its real width and reads the lines back from the
-boxes (``newspaper_measure``); the packer (``newspaper_layout``) places the
-stories on the pages in whole lines, cutting and jumping stories that do not
-fit; the final pass draws that plan with every line and box at a fixed
-position, so what was measured is what prints.
+boxes (``newspaper_measure``, which keeps results between renders); the
+packer (``newspaper_layout``) places the stories on the pages in whole lines,
+cutting and jumping stories that do not fit; the final pass draws that plan
+with every box at a fixed position and every line on its slot
+(``newspaper_lines``), so what was measured is what prints.
 """
 
 from dataclasses import dataclass
@@ -18,13 +19,13 @@ from ..lunar import lunar_date_text, weekday_text
 from . import cjk, newspaper_engine
 from .fonts import font_set
 from .newspaper_layout import Geometry, page_label, paginate
+from .newspaper_lines import column_html, lines_as_planned
 from .newspaper_measure import (
     CAPTION_GAP_PT,
     header_class,
     measure_probes,
     measure_stories,
     measuring_probes,
-    runs_html,
 )
 from .newspaper_story import story_from_item
 from .photos import image_size, print_image
@@ -58,17 +59,25 @@ def typeset_newspaper(issue, *, final):
     measured, frames = measure_stories(geometry, stories, layout)
     by_key = {m.story.key: m for m in measured}
     plan = paginate(geometry, pages, {n: [by_key[s.key] for s in page_stories] for n, page_stories in stories_by_page.items()})
+    document = _draw(issue, geometry, plan, frames, css, final, merge=True)
+    if not lines_as_planned(document, geometry.line):
+        document = _draw(issue, geometry, plan, frames, css, final, merge=False)  # one box per line, as measured
+    pdf = document.write_pdf(pdf_identifier=b"newsroom-newspaper")
+    return Typeset(pdf=pdf, plan=plan, geometry=geometry, frames=frames)
+
+
+def _draw(issue, geometry, plan, frames, css, final, merge):
+    """The final pass: the plan laid out by WeasyPrint (see ``newspaper_lines`` for ``merge``)."""
     photos = {}  # name -> photos.PrintImage, filled by _sheet
     html = render_to_string(
         "print/newspaper.html",
         {
             "title": f"{issue.publication.name} {issue.year}年第{issue.number}期",
-            "sheets": [_sheet(geometry, issue, page, frames, photos) for page in plan.pages],
+            "sheets": [_sheet(geometry, issue, page, frames, photos, merge) for page in plan.pages],
             "final": final,
         },
     )
-    pdf = newspaper_engine.render(html, css, photos.values()).write_pdf(pdf_identifier=b"newsroom-newspaper")
-    return Typeset(pdf=pdf, plan=plan, geometry=geometry, frames=frames)
+    return newspaper_engine.render(html, css, photos.values())
 
 
 def _stories(issue):
@@ -117,7 +126,7 @@ def caption_html(photo):
     return f'<div class="caption">{escape(cjk.mark_breaks(photo.caption))}</div>'
 
 
-def _sheet(geometry, issue, page, frames, photos):
+def _sheet(geometry, issue, page, frames, photos, merge):
     boxes = []
     top = geometry.body_top(page.number)
     line = geometry.line
@@ -146,7 +155,7 @@ def _sheet(geometry, issue, page, frames, photos):
         for column, units in enumerate(placement.columns):
             if not units:
                 continue
-            lines = "".join(_unit_html(unit) for unit in units)
+            lines = column_html(units, merge)
             column_y = body_y + placement.column_tops[column] * line
             boxes.append(_box(geometry.column_x(placement.page_column(column)), column_y, geometry.column_width, None, lines, "column"))
     return {
@@ -162,20 +171,6 @@ def _sheet(geometry, issue, page, frames, photos):
         "head_top": geometry.margin_top,
         "head_height": geometry.running_head_height - 8,
     }
-
-
-def _unit_html(unit):
-    out = []
-    if unit.kind == "subhead":
-        out.append('<div class="line spacer"></div>')  # a blank line above a section subhead
-    for line in unit.lines:
-        classes = ["line", line.kind]
-        if line.first:
-            classes.append("first")
-        if line.last:
-            classes.append("last")
-        out.append(f'<div class="{" ".join(classes)}">{runs_html(line.runs)}</div>')
-    return "".join(out)
 
 
 def _box(x, y, width, height, inner, cls=""):
