@@ -13,7 +13,7 @@ import threading
 from . import engine
 
 PHOTO_SCHEME = "photo:"
-_IMAGE_CACHE_LIMIT = 256  # WeasyPrint entries (two or so per photo)
+_IMAGE_CACHE_LIMIT = 64  # WeasyPrint entries (two or so per photo, ~0.2 MB each)
 
 _image_cache = {}
 _image_cache_lock = threading.Lock()

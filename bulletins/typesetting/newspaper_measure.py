@@ -26,7 +26,7 @@ PHOTO_FOOT_PT = 7  # between a caption and the text below
 # The measuring document is one tall page, so that no probe is split across
 # pages (a split would cut margins and change heights with the probe's place).
 MEASURING_PAGE_HEIGHT_PT = 200_000
-_CACHE_SIZE = 20_000  # probe results (a few hundred bytes each)
+_CACHE_SIZE = 5_000  # probe results (up to a few kB each; some 250 stories)
 
 
 @dataclass
