@@ -19,20 +19,26 @@ import threading
 import zlib
 
 _lock = threading.Lock()
+_prepared = False
 
 #: zlib level for PDF streams: twice as fast as WeasyPrint's 9, for a PDF 2–3 % larger.
 COMPRESSION_LEVEL = 3
 
 
 def prepare():
-    """Import WeasyPrint (quickly) and install the packed font embedding; idempotent."""
+    """Import WeasyPrint (quickly) and install the packed font embedding and the
+    justification at break marks, once per process (the patches' only caller)."""
+    global _prepared
     with _lock:
+        if _prepared:
+            return
         if "weasyprint" not in sys.modules:
             _import_weasyprint()
-    from . import justify, pdf_fonts
+        from . import justify, pdf_fonts
 
-    pdf_fonts.install()
-    justify.install()
+        pdf_fonts.install()
+        justify.install()
+        _prepared = True
 
 
 def _import_weasyprint():

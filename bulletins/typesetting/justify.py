@@ -14,16 +14,13 @@ stretch those too, exactly as it stretches spaces:
   as WeasyPrint makes sure for a text ending on a space.
 
 Text without the mark (the newspaper) is laid out as before.
-``install`` is idempotent and a no-op if WeasyPrint changed shape.
+``install`` is called once per process by ``engine.prepare``; it is a no-op if WeasyPrint changed shape.
 """
 
 import re
-import threading
 
 from .cjk import ZW_BREAK, ZW_KEEP
 
-_lock = threading.Lock()
-_installed = False
 
 _MARK_BYTES = re.compile(re.escape(ZW_BREAK.encode()))
 
@@ -32,27 +29,22 @@ _EMPTY_GLYPH_SCALE = 1000 / 1024
 
 
 def install():
-    global _installed
-    with _lock:
-        if _installed:
-            return
-        _installed = True
-        from weasyprint.formatting_structure import boxes
-        from weasyprint.layout import inline
-        from weasyprint.text import ffi, line_break
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.layout import inline
+    from weasyprint.text import ffi, line_break
 
-        expected = (
-            callable(getattr(inline, "count_expandable_spaces", None))
-            and callable(getattr(inline, "justify_line", None))
-            and callable(getattr(inline, "add_word_spacing", None))
-            and callable(getattr(line_break.Layout, "set_text", None))
-            and hasattr(ffi, "TO_UNITS")
-        )
-        if not expected:
-            return
-        inline.count_expandable_spaces = _counting_marks(inline.count_expandable_spaces, boxes)
-        inline.justify_line = _justify_line(inline, boxes)
-        line_break.Layout.set_text = _stretching_marks(line_break.Layout.set_text, ffi)
+    expected = (
+        callable(getattr(inline, "count_expandable_spaces", None))
+        and callable(getattr(inline, "justify_line", None))
+        and callable(getattr(inline, "add_word_spacing", None))
+        and callable(getattr(line_break.Layout, "set_text", None))
+        and hasattr(ffi, "TO_UNITS")
+    )
+    if not expected:
+        return
+    inline.count_expandable_spaces = _counting_marks(inline.count_expandable_spaces, boxes)
+    inline.justify_line = _justify_line(inline, boxes)
+    line_break.Layout.set_text = _stretching_marks(line_break.Layout.set_text, ffi)
 
 
 def _counting_marks(original, boxes):

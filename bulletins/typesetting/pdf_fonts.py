@@ -28,7 +28,6 @@ import threading
 from . import sfnt
 
 _lock = threading.Lock()
-_installed = False
 
 #: Marks a WeasyPrint Font whose ``file_content`` is a packed bare CFF subset.
 _BARE_CFF = "_newsroom_bare_cff"
@@ -38,31 +37,26 @@ _DROPPED_TABLES = (b"BASE", b"DSIG", b"EBDT", b"EBLC", b"EBSC", b"GPOS", b"GSUB"
 
 
 def install():
-    """Patch WeasyPrint's font embedding (idempotent; a no-op if WeasyPrint changed shape)."""
-    global _installed
-    with _lock:
-        if _installed:
-            return
-        _installed = True
-        import pydyf
-        import weasyprint.pdf as weasy_pdf
-        from weasyprint.pdf import fonts as weasy_fonts
-        from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
+    """Patch WeasyPrint's font embedding (once, by engine.prepare; a no-op if WeasyPrint changed shape)."""
+    import pydyf
+    import weasyprint.pdf as weasy_pdf
+    from weasyprint.pdf import fonts as weasy_fonts
+    from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
 
-        font_class = getattr(weasy_fonts, "Font", None)
-        expected = (
-            harfbuzz_subset is not None
-            and callable(getattr(font_class, "subset", None))
-            and isinstance(getattr(font_class, "type", None), property)
-            and callable(getattr(weasy_fonts, "get_hb_object_data", None))
-            and callable(getattr(weasy_pdf, "build_fonts_dictionary", None))
-        )
-        if not expected:
-            return
-        weasy_fonts.get_hb_object_data = _face_view(weasy_fonts.get_hb_object_data, harfbuzz)
-        font_class.subset = _packing_subset(font_class.subset, harfbuzz, harfbuzz_subset)
-        font_class.type = _font_type(font_class.type)
-        weasy_pdf.build_fonts_dictionary = _bare_cff_streams(weasy_pdf.build_fonts_dictionary, pydyf)
+    font_class = getattr(weasy_fonts, "Font", None)
+    expected = (
+        harfbuzz_subset is not None
+        and callable(getattr(font_class, "subset", None))
+        and isinstance(getattr(font_class, "type", None), property)
+        and callable(getattr(weasy_fonts, "get_hb_object_data", None))
+        and callable(getattr(weasy_pdf, "build_fonts_dictionary", None))
+    )
+    if not expected:
+        return
+    weasy_fonts.get_hb_object_data = _face_view(weasy_fonts.get_hb_object_data, harfbuzz)
+    font_class.subset = _packing_subset(font_class.subset, harfbuzz, harfbuzz_subset)
+    font_class.type = _font_type(font_class.type)
+    weasy_pdf.build_fonts_dictionary = _bare_cff_streams(weasy_pdf.build_fonts_dictionary, pydyf)
 
 
 def _face_view(original, harfbuzz):
