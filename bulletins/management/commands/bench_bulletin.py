@@ -12,14 +12,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
+from bulletins.benchmarking import rolled_back, timed
 from bulletins.typesetting.bulletin import build_html, render_bulletin
 from bulletins.typesetting.specimen import make_specimen_issue
-
-
-class _Rollback(Exception):
-    pass
 
 
 class Command(BaseCommand):
@@ -32,35 +28,26 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         figures = {}
-        try:
-            with transaction.atomic():  # the specimen issue never outlives the benchmark
-                issue = make_specimen_issue(repeat=2, number=900, year=2099)
-                start = time.perf_counter()
-                pdf = render_bulletin(issue, final=False)  # warms fonts and caches
-                figures["first"] = time.perf_counter() - start
-                times, cpu_times = [], []
-                for _ in range(options["runs"]):
-                    start, cpu_start = time.perf_counter(), time.process_time()
-                    pdf = render_bulletin(issue, final=False)
-                    times.append(time.perf_counter() - start)
-                    cpu_times.append(time.process_time() - cpu_start)
-                figures["pages"] = _weasyprint_pages(issue)
-                figures["warm"] = statistics.median(times)
-                figures["warm_range"] = (min(times), max(times))
-                # CPU time: what the render itself costs when other processes share the cores.
-                figures["warm_cpu"] = statistics.median(cpu_times)
-                figures["runs"] = len(times)
-                figures["type3"] = b"/Type3" in pdf
-                figures["size_kb"] = len(pdf) / 1024
-                figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-                html = build_html(issue, final=False)
-                with tempfile.TemporaryDirectory() as tmp:
-                    figures.update(_cold_render_issue(Path(tmp), options["cold_runs"]))
-                    if not options["no_chromium"]:
-                        figures.update(self._chromium(html, Path(tmp)))
-                raise _Rollback
-        except _Rollback:
-            pass
+        with rolled_back():  # the specimen issue never outlives the benchmark
+            issue = make_specimen_issue(repeat=2, number=900, year=2099)
+            start = time.perf_counter()
+            pdf = render_bulletin(issue, final=False)  # warms fonts and caches
+            figures["first"] = time.perf_counter() - start
+            warm = timed(options["runs"], lambda _: render_bulletin(issue, final=False))
+            pdf = warm["result"]
+            figures["pages"] = _weasyprint_pages(issue)
+            figures["warm"] = warm["median"]
+            figures["warm_range"] = (warm["low"], warm["high"])
+            figures["warm_cpu"] = warm["cpu"]
+            figures["runs"] = warm["runs"]
+            figures["type3"] = b"/Type3" in pdf
+            figures["size_kb"] = len(pdf) / 1024
+            figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            html = build_html(issue, final=False)
+            with tempfile.TemporaryDirectory() as tmp:
+                figures.update(_cold_render_issue(Path(tmp), options["cold_runs"]))
+                if not options["no_chromium"]:
+                    figures.update(self._chromium(html, Path(tmp)))
         self._report(figures)
 
     def _chromium(self, html, tmp):

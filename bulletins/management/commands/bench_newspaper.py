@@ -5,22 +5,17 @@ resolution the photos are embedded at."""
 import datetime
 import io
 import os
-import statistics
 import tempfile
 import time
 
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.test import override_settings
 
+from bulletins.benchmarking import rolled_back, timed
 from bulletins.demo_newspaper import build_demo_newspaper_issue
 from bulletins.models import Item, Publication, Role, Unit
 from bulletins.typesetting.newspaper import typeset_newspaper
-
-
-class _Rollback(Exception):
-    pass
 
 
 class Command(BaseCommand):
@@ -32,19 +27,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         runs = max(1, options["runs"])
         with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
-            try:
-                with transaction.atomic():  # nothing the benchmark creates outlives it
-                    issue = build_demo_newspaper_issue(*_bench_fixtures(), issue_date=datetime.date(2020, 2, 29))
-                    start = time.perf_counter()
-                    result = typeset_newspaper(issue, final=False)  # first: fonts, measuring, photo downsampling
-                    first = time.perf_counter() - start
-                    warm = _timed(runs, lambda _: typeset_newspaper(issue, final=False))
-                    result = warm.pop("result")
-                    edited = _timed(runs, lambda n: _render_after_edit(issue, n))
-                    photos = sum(item.images.count() for item in issue.items.all())
-                    raise _Rollback
-            except _Rollback:
-                pass
+            with rolled_back():  # nothing the benchmark creates outlives it
+                issue = build_demo_newspaper_issue(*_bench_fixtures(), issue_date=datetime.date(2020, 2, 29))
+                start = time.perf_counter()
+                result = typeset_newspaper(issue, final=False)  # first: fonts, measuring, photo downsampling
+                first = time.perf_counter() - start
+                warm = timed(runs, lambda _: typeset_newspaper(issue, final=False))
+                result = warm.pop("result")
+                edited = timed(runs, lambda n: _render_after_edit(issue, n))
+                photos = sum(item.images.count() for item in issue.items.all())
         size_mb = len(result.pdf) / 1024 / 1024
         out = self.stdout.write
         out(f"版数：{len(result.plan.pages)}，照片：{photos} 张（原图 3000×2000），{os.cpu_count()} 核")
@@ -56,18 +47,6 @@ class Command(BaseCommand):
         out(f"照片嵌入：{_photo_resolution(result.pdf)}")
         for note in result.plan.notes:
             out(f"排版提示：{note}")
-
-
-def _timed(runs, render):
-    """Median, range and CPU time (what the render costs when other processes share the cores)."""
-    times, cpu_times, result = [], [], None
-    for n in range(runs):
-        start, cpu_start = time.perf_counter(), time.process_time()
-        result = render(n)
-        times.append(time.perf_counter() - start)
-        cpu_times.append(time.process_time() - cpu_start)
-    return {"median": statistics.median(times), "low": min(times), "high": max(times),
-            "cpu": statistics.median(cpu_times), "result": result}
 
 
 def _figures(f):
