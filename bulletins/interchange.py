@@ -23,6 +23,7 @@ from .models import (
     Publication,
     RecipientGroup,
     Unit,
+    person_name,
 )
 from .workflow import WorkflowError, apply_transition
 
@@ -198,7 +199,7 @@ def _find_user(name, field):
     if not users:
         users = [
             u for u in User.objects.filter(is_active=True)
-            if name in (u.last_name + u.first_name, u.get_full_name().strip())
+            if name in (person_name(u), u.get_full_name().strip())
         ]
     if not users:
         _fail(field, f"中的“{name}”不是本系统的用户（填用户名或姓名）。")

@@ -460,6 +460,12 @@ class RenderJob(models.Model):
         return f"{self.issue} · {self.get_state_display()}"
 
 
+def person_name(user):
+    """A user's name in Chinese order, family name first (王晓, not Django's “晓 王”);
+    the username when no name is set."""
+    return f"{user.last_name}{user.first_name}".strip() or user.get_username()
+
+
 _DIGITS = "〇一二三四五六七八九"
 
 

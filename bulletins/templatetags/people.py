@@ -2,6 +2,8 @@
 
 from django import template
 
+from ..models import person_name
+
 register = template.Library()
 
 
@@ -10,5 +12,4 @@ def person(user, default="系统"):
     """{{ log.actor|person }} → 王晓; the username when no name is set; ``default`` for nobody."""
     if not user:
         return default
-    name = f"{user.last_name}{user.first_name}".strip()
-    return name or user.username
+    return person_name(user)

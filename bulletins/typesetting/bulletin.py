@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from ..models import person_name
 from . import cjk, engine
 from .fonts import font_set
 
@@ -140,7 +141,7 @@ def _editor_names(issue):
     """Names in three-character cells (郝　婕), separated by an ideographic space."""
     names = []
     for user in issue.ordered_editors():
-        name = (user.last_name + user.first_name).strip() or user.get_username()
+        name = person_name(user)
         if len(name) == 2:
             name = name[0] + IDEOGRAPHIC_SPACE + name[1]
         names.append(name)
