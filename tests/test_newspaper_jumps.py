@@ -8,7 +8,7 @@ import pdfplumber
 import pytest
 
 from bulletins.models import Page
-from bulletins.typesetting.newspaper_layout import page_label
+from bulletins.typesetting.newspaper.layout import page_label
 
 from .newspaper_builders import make_newspaper_issue, piece_text, render_test_newspaper, squeeze
 

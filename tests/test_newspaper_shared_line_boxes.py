@@ -6,8 +6,8 @@ import io
 
 import pdfplumber
 
-from bulletins.typesetting import newspaper as layout
-from bulletins.typesetting import newspaper_lines
+from bulletins.typesetting.newspaper import draw as layout
+from bulletins.typesetting.newspaper import lines as newspaper_lines
 
 from .newspaper_builders import render_test_newspaper
 

@@ -8,9 +8,9 @@ import random
 import pdfplumber
 import pytest
 
-from bulletins.typesetting.newspaper_layout import Geometry, paginate
-from bulletins.typesetting.newspaper_plan import Line, Measured, Unit
-from bulletins.typesetting.newspaper_story import Story
+from bulletins.typesetting.newspaper.layout import Geometry, paginate
+from bulletins.typesetting.newspaper.plan import Line, Measured, Unit
+from bulletins.typesetting.newspaper.story import Story
 
 from .newspaper_builders import squeeze
 

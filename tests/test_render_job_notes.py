@@ -5,9 +5,9 @@ from django.urls import reverse
 
 from bulletins.models import RenderJob
 from bulletins.typesetting import RenderedPDF
-from bulletins.typesetting.newspaper_layout import Geometry, paginate
-from bulletins.typesetting.newspaper_plan import Line, Measured, Unit
-from bulletins.typesetting.newspaper_story import Story
+from bulletins.typesetting.newspaper.layout import Geometry, paginate
+from bulletins.typesetting.newspaper.plan import Line, Measured, Unit
+from bulletins.typesetting.newspaper.story import Story
 
 from .issue_helpers import login
 

@@ -15,7 +15,7 @@ continues elsewhere).
 import math
 from dataclasses import dataclass
 
-from .newspaper_plan import PhotoBox, jump_unit
+from .plan import PhotoBox, jump_unit
 
 MIN_CUT_LINES = 4  # a story is cut only when at least this many body lines fit
 
@@ -36,7 +36,7 @@ PACKING = 0.85  # the share of a page's area rows of blocks fill in practice
 class Piece:
     """A story, or the part of it still to print, waiting for a page."""
 
-    measured: object  # newspaper_plan.Measured
+    measured: object  # plan.Measured
     units: list
     continued_from: int | None = None
     photos: list | None = None  # story photo indexes still to print (None: all)
@@ -68,7 +68,7 @@ class Piece:
         """The body units, led by （上接X版） on a continuation."""
         if not self.continued:
             return self.units
-        from .newspaper_layout import page_label
+        from .layout import page_label
 
         return [jump_unit("jump-from", f"（上接{page_label(self.continued_from)}）")] + self.units
 

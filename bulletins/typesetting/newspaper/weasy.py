@@ -10,7 +10,7 @@ decoded in an earlier render is taken from the image cache.
 import functools
 import threading
 
-from . import engine
+from .. import engine
 
 PHOTO_SCHEME = "photo:"
 _IMAGE_CACHE_LIMIT = 64  # WeasyPrint entries (two or so per photo, ~0.2 MB each)

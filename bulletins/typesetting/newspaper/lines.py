@@ -14,15 +14,15 @@ or grew differently from the plan is reported, and the caller draws again
 with one box per line (``merge=False``), which is what was measured.
 """
 
-from .newspaper_measure import runs_html
-from .newspaper_plan import Unit
+from .measure import runs_html
+from .plan import Unit
 
 SHARED = "lines"  # the class of a block of shared lines
 PLAIN = "text"  # the run class of body text in the body face
 
 
 def column_html(units, merge=True):
-    """HTML of one column's ``units`` (newspaper_plan.Unit), top to bottom."""
+    """HTML of one column's ``units`` (plan.Unit), top to bottom."""
     if not merge:
         return "".join(_unit_html(unit) for unit in units)
     out, group = [], []

@@ -1,5 +1,5 @@
 """Page make-up for 上街时讯: each page is filled with rows of stories set
-side by side in rectangular blocks (``newspaper_blocks``): the page's lead
+side by side in rectangular blocks (``blocks``): the page's lead
 across all columns first, then shorter stories one to three columns wide,
 hairlines between rows and down the gutters between blocks. When a page is
 full, the story that does not fit is cut at a line boundary, ends with
@@ -7,15 +7,15 @@ full, the story that does not fit is cut at a line boundary, ends with
 the editor chose or the next page with room.
 
 Everything here counts in line slots (the body's line pitch), so the plan is
-pure arithmetic over measured line counts; ``newspaper_measure`` supplies the
+pure arithmetic over measured line counts; ``measure`` supplies the
 measurements, ``newspaper`` draws the plan.
 """
 
 import math
 from dataclasses import dataclass
 
-from .newspaper_blocks import Piece, choose_row, photo_width
-from .newspaper_plan import PagePlan, Placement, Plan, Rule, jump_unit
+from .blocks import Piece, choose_row, photo_width
+from .plan import PagePlan, Placement, Plan, Rule, jump_unit
 
 MM = 72 / 25.4
 
@@ -106,7 +106,7 @@ GAP_SLOTS = 1  # between rows: a hairline rule in the middle of one empty line
 
 
 def page_label(number):
-    from ..models import chinese_numeral
+    from ...models import chinese_numeral
 
     return f"{chinese_numeral(number)}版"
 

@@ -2,11 +2,11 @@
 
 Two WeasyPrint passes. The measuring pass typesets every body block,
 headline and caption at its real width and reads the lines back from the
-boxes (``newspaper_measure``, which keeps results between renders); the
-packer (``newspaper_layout``) places the stories on the pages in whole lines,
+boxes (``measure``, which keeps results between renders); the
+packer (``layout``) places the stories on the pages in whole lines,
 cutting and jumping stories that do not fit; the final pass draws that plan
 with every box at a fixed position and every line on its slot
-(``newspaper_lines``), so what was measured is what prints.
+(``lines``), so what was measured is what prints.
 """
 
 from dataclasses import dataclass
@@ -15,20 +15,21 @@ from html import escape
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from ..lunar import lunar_date_text, weekday_text
-from . import cjk, newspaper_engine
-from .fonts import font_set
-from .newspaper_layout import Geometry, page_label, paginate
-from .newspaper_lines import column_html, lines_as_planned
-from .newspaper_measure import (
+from ...lunar import lunar_date_text, weekday_text
+from .. import cjk
+from . import weasy
+from ..fonts import font_set
+from .layout import Geometry, page_label, paginate
+from .lines import column_html, lines_as_planned
+from .measure import (
     CAPTION_GAP_PT,
     header_class,
     measure_probes,
     measure_stories,
     measuring_probes,
 )
-from .newspaper_story import story_from_item
-from .photos import image_size, print_image
+from .story import story_from_item
+from ..photos import image_size, print_image
 
 RED = "device-cmyk(0 0.8 0.8 0)"
 SUBHEAD_SIZE_PT = 11
@@ -38,7 +39,7 @@ CAPTION_SIZE_PT = 9
 @dataclass
 class Typeset:
     pdf: bytes
-    plan: object  # newspaper_layout.Plan
+    plan: object  # layout.Plan
     geometry: Geometry
     frames: dict  # (story key, photo index) -> PhotoFrame
 
@@ -55,7 +56,7 @@ def typeset_newspaper(issue, *, final):
     pages, stories_by_page = _stories(issue)
     stories = [s for page_stories in stories_by_page.values() for s in page_stories]
     probes = measuring_probes(geometry, stories, header_html, caption_html)
-    layout = measure_probes(css, probes, geometry.page_width, newspaper_engine.render)
+    layout = measure_probes(css, probes, geometry.page_width, weasy.render)
     measured, frames = measure_stories(geometry, stories, layout)
     by_key = {m.story.key: m for m in measured}
     plan = paginate(geometry, pages, {n: [by_key[s.key] for s in page_stories] for n, page_stories in stories_by_page.items()})
@@ -67,7 +68,7 @@ def typeset_newspaper(issue, *, final):
 
 
 def _draw(issue, geometry, plan, frames, css, final, merge):
-    """The final pass: the plan laid out by WeasyPrint (see ``newspaper_lines`` for ``merge``)."""
+    """The final pass: the plan laid out by WeasyPrint (see ``lines`` for ``merge``)."""
     photos = {}  # name -> photos.PrintImage, filled by _sheet
     html = render_to_string(
         "print/newspaper.html",
@@ -77,7 +78,7 @@ def _draw(issue, geometry, plan, frames, css, final, merge):
             "final": final,
         },
     )
-    return newspaper_engine.render(html, css, photos.values())
+    return weasy.render(html, css, photos.values())
 
 
 def _stories(issue):
@@ -148,7 +149,7 @@ def _sheet(geometry, issue, page, frames, photos, merge):
             image = print_image(story_photo.image, frame.width, frame.image_height)
             photos[image.name] = image
             inner = (
-                f'<img src="{newspaper_engine.photo_url(image)}" style="width:{frame.width:.3f}pt;height:{frame.image_height:.3f}pt" alt="">'
+                f'<img src="{weasy.photo_url(image)}" style="width:{frame.width:.3f}pt;height:{frame.image_height:.3f}pt" alt="">'
                 f'<div style="height:{CAPTION_GAP_PT}pt"></div>{caption_html(story_photo)}'
             )
             boxes.append(_box(geometry.column_x(photo.column), body_y + photo.top * line, frame.width, photo.slots * line, inner, "photo"))

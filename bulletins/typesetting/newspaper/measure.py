@@ -15,10 +15,10 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from html import escape
 
-from .cjk import BREAK
-from .newspaper_blocks import photo_width
-from .newspaper_plan import Line, Measured, Unit
-from .newspaper_story import PARAGRAPH, SUBHEAD, TOP_BYLINE
+from ..cjk import BREAK
+from .blocks import photo_width
+from .plan import Line, Measured, Unit
+from .story import PARAGRAPH, SUBHEAD, TOP_BYLINE
 
 CAPTION_GAP_PT = 3  # between a photo and its caption
 PHOTO_FOOT_PT = 7  # between a caption and the text below

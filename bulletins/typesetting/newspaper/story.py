@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 from html.parser import HTMLParser
 
-from .cjk import BREAK, mark_breaks_html
+from ..cjk import BREAK, mark_breaks_html
 
 # Body block kinds.
 PARAGRAPH = "p"
