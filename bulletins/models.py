@@ -428,6 +428,41 @@ class WorkflowLog(models.Model):
         return ACTION_LABELS.get(self.action, self.action)
 
 
+class IssueRevision(models.Model):
+    """What an issue printed at one step of its workflow (送签, 签发, 退回, 印发 …):
+    the description from ``bulletins.printed_content.describe_issue`` and its fingerprint."""
+
+    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="revisions", verbose_name="期")
+    version = models.PositiveIntegerField("版本")
+    reason = models.CharField("原因", max_length=30, help_text="产生该修订的流转操作")
+    description = models.JSONField("印刷内容")
+    fingerprint = models.CharField("内容指纹", max_length=64, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="操作人"
+    )
+    log = models.ForeignKey(
+        "WorkflowLog", on_delete=models.PROTECT, null=True, blank=True, related_name="revisions", verbose_name="流转记录"
+    )
+    created_at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "期修订"
+        verbose_name_plural = "期修订"
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.issue} 第{self.version}版 {self.get_reason_display()}"
+
+    def get_reason_display(self):
+        from .workflow import ACTION_LABELS
+
+        return ACTION_LABELS.get(self.reason, self.reason)
+
+    @property
+    def short_fingerprint(self):
+        return self.fingerprint[:8]
+
+
 class RenderJob(models.Model):
     """A PDF rendering of an issue, done by a Celery task and polled by the page."""
 

@@ -16,68 +16,27 @@ from django.utils import timezone
 
 from . import typesetting
 from .models import IssueState, RenderJob
+from .printed_content import describe_issue
 from .typesetting import render_issue_pdf
 
 log = logging.getLogger(__name__)
 
 # Bump when the web desk's idea of "printed content" changes; the typesetting
 # package may declare its own RENDERER_VERSION, which is mixed in as well.
-RENDERER_VERSION = "desk-1"
-
-PUBLICATION_PRINTED_FIELDS = (
-    "name", "kind", "issuing_line", "english_name", "registration_number", "notice",
-    "supervision_phone", "page_size", "columns", "lead_title_face",
-)
-ISSUE_PRINTED_FIELDS = ("year", "number", "total_number", "issue_date", "series_title", "editor_note", "print_run")
-ITEM_PRINTED_FIELDS = (
-    "title", "body", "attribution", "kicker", "subhead", "dateline", "byline", "byline_position",
-    "column_label", "short_headline", "position", "is_lead", "column_span",
-)
-
+RENDERER_VERSION = "desk-2"
 
 def is_final_render(issue):
     """Previews carry the 样稿 watermark until the issue is published."""
     return issue.state == IssueState.PUBLISHED
 
 
-def _file_sha256(field_file):
-    try:
-        digest = hashlib.sha256()
-        with field_file.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 16), b""):
-                digest.update(chunk)
-        return digest.hexdigest()
-    except (OSError, ValueError):
-        return f"missing:{field_file.name}"
-
-
 def printed_content(issue):
-    """Everything that ends up on paper, as plain data (the input of the hash)."""
-    publication = issue.publication
-    pages = {p.pk: p.number for p in issue.pages.all()}
-    items = []
-    for item in issue.ordered_items().select_related("unit").prefetch_related("images"):
-        entry = {name: getattr(item, name) for name in ITEM_PRINTED_FIELDS}
-        entry.update(
-            id=item.pk,
-            unit=item.unit.short_name,
-            page=pages.get(item.page_id),
-            jump_to_page=pages.get(item.jump_to_page_id),
-            images=[
-                {"sha256": _file_sha256(img.image), "caption": img.caption, "credit": img.credit, "order": img.order}
-                for img in item.images.all()
-            ],
-        )
-        items.append(entry)
+    """Everything that ends up on paper (``printed_content.describe_issue``), plus
+    the renderer's version and the watermark flag: the input of the job hash."""
     return {
         "renderer": [RENDERER_VERSION, getattr(typesetting, "RENDERER_VERSION", "")],
         "final": is_final_render(issue),
-        "publication": {name: getattr(publication, name) for name in PUBLICATION_PRINTED_FIELDS},
-        "issue": {name: getattr(issue, name) for name in ISSUE_PRINTED_FIELDS},
-        "editors": [[u.pk, u.last_name, u.first_name, u.username] for u in issue.ordered_editors()],
-        "distribution": issue.distribution_lines(),
-        "pages": [[p.number, p.name, p.slogan] for p in issue.pages.order_by("number")],
-        "items": items,
+        "description": describe_issue(issue),
     }
 
 

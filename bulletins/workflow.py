@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import roles
-from .models import Issue, IssueState, Item, ItemRevision, ItemState, WorkflowLog
+from .printed_content import describe_issue, fingerprint
+from .models import Issue, IssueRevision, IssueState, Item, ItemRevision, ItemState, WorkflowLog
 
 
 class WorkflowError(Exception):
@@ -239,7 +240,7 @@ def _apply(locked, transition, actor, comment="", check_permission=True):
     if isinstance(locked, Issue):
         locked.version += 1
     locked.save()
-    WorkflowLog.objects.create(
+    log = WorkflowLog.objects.create(
         item=locked if isinstance(locked, Item) else None,
         issue=locked if isinstance(locked, Issue) else None,
         action=transition.action,
@@ -248,7 +249,18 @@ def _apply(locked, transition, actor, comment="", check_permission=True):
         actor=actor if getattr(actor, "pk", None) else None,
         comment=comment,
     )
+    if isinstance(locked, Issue):
+        record_issue_revision(locked, transition.action, actor, log)
     return locked
+
+
+def record_issue_revision(issue, reason, actor, log=None):
+    """Store what the issue prints now (its description and fingerprint) as a revision."""
+    description = describe_issue(issue)
+    return IssueRevision.objects.create(
+        issue=issue, version=issue.version, reason=reason, description=description,
+        fingerprint=fingerprint(description), actor=actor if getattr(actor, "pk", None) else None, log=log,
+    )
 
 
 def send_back_for_signoff(issue, actor):
