@@ -287,25 +287,30 @@ def balance_lines(text, capacity):
 
     Breaks go only where ``can_break`` allows. A space the author typed between
     phrases (“主动出击 联防联控 坚决打赢…”) is the preferred place to break; where
-    it stays inside a line it prints as an ideographic space. Returns the lines
-    as plain text (no break marks).
+    it stays inside a line it prints as an ideographic space. A break never cuts
+    a word (``words``: 疫情防控, not 疫情防 | 控) when a break between words
+    balances the lines about as well. Returns the lines as plain text (no break
+    marks).
     """
-    pieces = _phrases(text)
+    pieces, inside_word = _phrases(text)
     one_line = _join(pieces)
     if text_width(one_line) <= capacity:
         return [one_line]
     total = text_width(one_line)
     for count in range(int(-(-total // capacity)), len(pieces) + 1):
-        lines = _split_balanced(pieces, count, capacity)
+        lines = _split_balanced(pieces, count, capacity, inside_word)
         if lines:
             return lines
     return [one_line]
 
 
 def _phrases(text):
-    """[(segment, author_space_after)] cut at every allowed break point."""
-    pieces, current, last, pending = [], "", "", False
-    for ch in text:
+    """([(segment, author_space_after)] cut at every allowed break point,
+    [True where the break after that piece would cut a word])."""
+    from .words import splits_word
+
+    pieces, inside_word, current, last, pending = [], [], "", "", False
+    for index, ch in enumerate(text):
         if ch.isspace() and ch != "\u3000":
             pending = bool(last)
             continue
@@ -314,12 +319,14 @@ def _phrases(text):
                 current += " "  # a space between Latin words is not a phrase break
             else:
                 pieces.append((current, pending))
+                inside_word.append(not pending and splits_word(text, index))
                 current = ""
         current += ch
         last, pending = ch, False
     if current:
         pieces.append((current, False))
-    return pieces
+        inside_word.append(False)
+    return pieces, inside_word
 
 
 def _join(pieces):
@@ -331,7 +338,13 @@ def _join(pieces):
     return out
 
 
-def _split_balanced(pieces, count, capacity):
+#: What cutting a word costs a title's balance: as much as lines 1½ characters
+#: longer and shorter than even — a break between words is taken over one
+#: inside a word unless it leaves the lines clearly more uneven.
+WORD_CUT_COST = 2 * 1.5**2
+
+
+def _split_balanced(pieces, count, capacity, inside_word=None):
     """Best split into ``count`` lines (dynamic programming), or None if none fits."""
     n = len(pieces)
     total = text_width(_join(pieces))
@@ -351,6 +364,8 @@ def _split_balanced(pieces, count, capacity):
                 cost = (width - target) ** 2
                 if j < n and pieces[j - 1][1]:
                     cost -= (0.5 * target) ** 2  # an author's phrase boundary is worth a little imbalance
+                elif j < n and inside_word and inside_word[j - 1]:
+                    cost += WORD_CUT_COST
                 rest_cost, rest = best[(j, k - 1)]
                 options.append((cost + rest_cost, [j] + rest))
             if options:
