@@ -4,8 +4,6 @@ import re
 
 import pytest
 
-from bulletins.models import IssueState
-from bulletins.typesetting import render_issue_pdf
 from bulletins.typesetting.bulletin import render_bulletin
 from bulletins.typesetting.specimen import (
     EDITOR_NOTE,
@@ -16,7 +14,7 @@ from bulletins.typesetting.specimen import (
     make_specimen_issue,
 )
 
-from .bulletin_pdf_reading import is_watermark, lines_of, open_pdf
+from .bulletin_pdf_reading import lines_of, open_pdf
 
 
 def _plain(text):
@@ -26,11 +24,6 @@ def _plain(text):
 def _text_of(data):
     with open_pdf(data) as pdf:
         return "".join(line.text for line in lines_of(pdf))
-
-
-def _watermark_chars(data):
-    with open_pdf(data) as pdf:
-        return "".join(c["text"] for page in pdf.pages for c in page.chars if is_watermark(c))
 
 
 def test_all_text_is_printed_in_reading_order(db):
@@ -54,13 +47,6 @@ def test_rare_name_characters_print_from_a_fallback_face(db):
         chars = [c for page in pdf.pages for c in page.chars if c["text"] in "堃喆"]
     assert {c["text"] for c in chars} == {"堃", "喆"}
     assert all("Noto" in c["fontname"] for c in chars)
-
-
-def test_drafts_carry_the_watermark_and_published_issues_do_not(db):
-    issue = make_specimen_issue()
-    assert "样稿" in _watermark_chars(render_issue_pdf(issue))
-    issue.state = IssueState.PUBLISHED
-    assert _watermark_chars(render_issue_pdf(issue)) == ""
 
 
 def test_rendering_the_same_issue_twice_gives_identical_bytes(db):

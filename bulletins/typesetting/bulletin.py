@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 
 from ..models import person_name
 from . import cjk, engine
-from .fonts import font_set
+from .fonts import font_set, outline_path
 
 MM = 72 / 25.4  # pt per mm
 
@@ -66,6 +66,7 @@ def build_document(issue, *, final):
     editors_label = "责任编辑："
     return {
         "final": final,
+        "watermark": None if final else _watermark(),
         "title": f"{publication.name} {issue.year}年第{issue.number}期",
         "name": publication.name,
         "number": issue.number,
@@ -81,6 +82,18 @@ def build_document(issue, *, final):
         "editors_label_width": len(editors_label),
         "editors_indent": 1 + len(editors_label),
     }
+
+
+WATERMARK_TEXT = "样稿"
+WATERMARK_SIZE_PT = 150
+
+
+def _watermark():
+    """The 样稿 mark as vector outlines (an inline SVG), so that it is never part of the page's text."""
+    face = font_set().roles["title"]
+    # Drawn in units of 1/10 pt: the SVG's user units and the page's agree.
+    path, width = outline_path(face.path, face.index, WATERMARK_TEXT, 10 * WATERMARK_SIZE_PT)
+    return {"path": path, "width": round(width), "height": 10 * WATERMARK_SIZE_PT}
 
 
 def _item(item, publication, capacity):

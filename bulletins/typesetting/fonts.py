@@ -307,3 +307,34 @@ def clear_cache():
     """Forget resolved fonts (after an administrator adds font files)."""
     for cached in (_resolve, _extra_files, _fontconfig_faces, texlive_font):
         cached.cache_clear()
+
+
+@functools.lru_cache(maxsize=8)
+def outline_path(path, index, text, size=1000):
+    """SVG path data of ``text`` set solid in one face at ``size`` units per em (y downwards), and its width.
+
+    For marks that must print as shapes, not text (the 样稿 watermark): a
+    reader's copy or search of the page never meets them.
+    """
+    from fontTools.pens.svgPathPen import SVGPathPen
+    from fontTools.pens.transformPen import TransformPen
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path), fontNumber=index, lazy=True)
+    try:
+        glyph_set = font.getGlyphSet()
+        cmap = font.getBestCmap()
+        scale = size / font["head"].unitsPerEm
+        # The em box's top: a CJK face's typographic ascender (0.88 em), so the glyphs fill 0…size.
+        ascent = (font["OS/2"].sTypoAscender if "OS/2" in font else font["hhea"].ascent) * scale
+        svg = SVGPathPen(glyph_set, ntos=lambda v: f"{v:.1f}".rstrip("0").rstrip("."))
+        x = 0.0
+        for ch in text:
+            name = cmap.get(ord(ch))
+            if name is None:
+                continue
+            glyph_set[name].draw(TransformPen(svg, (scale, 0, 0, -scale, x, ascent)))
+            x += glyph_set[name].width * scale
+        return svg.getCommands(), x
+    finally:
+        font.close()
