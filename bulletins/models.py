@@ -495,6 +495,21 @@ class RenderJob(models.Model):
         return f"{self.issue} · {self.get_state_display()}"
 
 
+class SubmittedForm(models.Model):
+    """A form's one-time token, recorded in the transaction of the action it asked
+    for: a double-click or a retry of the same form is sent to the first result
+    instead of doing the action twice (see ``bulletins.idempotency``)."""
+
+    token = models.UUIDField("表单标识", unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="用户")
+    result_url = models.CharField("结果页面", max_length=300, blank=True)
+    created_at = models.DateTimeField("提交时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "已提交的表单"
+        verbose_name_plural = "已提交的表单"
+
+
 def person_name(user):
     """A user's name in Chinese order, family name first (王晓, not Django's “晓 王”);
     the username when no name is set."""

@@ -7,6 +7,17 @@ from .issue_helpers import composed_issue, eager_celery, renderer  # noqa: F401 
 from .newspaper_builders import rendered_newspaper  # noqa: F401  (one rendering for the whole run)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, the test database is a file, as the embedded default is: the
+    concurrency tests need real locks (an in-memory database shares one cache)."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("database") / "test.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def isolated_media(settings, tmp_path):
     """Every test stores uploads and PDFs in its own throw-away folder."""

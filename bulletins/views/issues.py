@@ -10,6 +10,7 @@ from itertools import groupby
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +18,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import actions, rendering, roles, workflow
+from .. import actions, idempotency, rendering, roles, workflow
 from ..forms_issues import (
     ArrangementError,
     IssueCreateForm,
@@ -121,9 +122,15 @@ def issue_create(request):
         form = IssueCreateForm(request.POST)
         if form.is_valid():
             try:
-                issue = actions.create_issue(
-                    form.cleaned_data["publication"], request.user, issue_date=form.cleaned_data["issue_date"]
-                )
+                with transaction.atomic():  # a double-click makes one issue, not two
+                    claimed = idempotency.claim(request)
+                    issue = actions.create_issue(
+                        form.cleaned_data["publication"], request.user, issue_date=form.cleaned_data["issue_date"]
+                    )
+                    idempotency.fulfil(claimed, reverse("issue_compose", args=[issue.pk]))
+            except idempotency.AlreadySubmitted as repeat:
+                messages.info(request, "这份表单刚才已经提交并处理过，没有重复新建。")
+                return redirect(repeat.url or "issue_list")
             except workflow.WorkflowError as exc:
                 messages.error(request, str(exc))
             else:
@@ -140,7 +147,7 @@ def issue_create(request):
         year = form.cleaned_data["issue_date"].year
     return render(request, "bulletins/issue_create.html", {
         "form": form, "upcoming": _next_numbers(publications, year), "year": year,
-        "no_publications": not publications,
+        "no_publications": not publications, "form_token": idempotency.token_for(request),
     })
 
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from .. import actions, roles, workflow
+from .. import actions, idempotency, roles, workflow
 from ..diffing import diff_html, diff_stats, html_to_text
 from ..docx_import import ImportFailed, docx_to_html
 from ..forms import InboxFilterForm, ItemForm, ItemImageFormSet, TransitionForm
@@ -80,6 +80,12 @@ def _save_then(request, item, then, saved_message):
 FORM_INVALID = "稿件尚未保存：请按红字提示修改后再保存。"
 
 
+def _already_submitted(request, repeat, fallback):
+    """A double-click or a retry of a form that was already carried out: show its result."""
+    messages.info(request, "这份表单刚才已经提交并处理过，没有重复保存。")
+    return redirect(repeat.url or fallback)
+
+
 def _conflict_response(request, form, conflict, template_context=None):
     """Show the other person's change next to the user's own text, which stays in the form."""
     current = conflict.current
@@ -98,6 +104,7 @@ def _conflict_response(request, form, conflict, template_context=None):
         "their_diff": diff_html(mine, current.body),
         "last_change": last_change,
         "message": str(conflict),
+        "form_token": idempotency.token_for(request),
         **(template_context or {}),
     }
     return render(request, "bulletins/item_conflict.html", context, status=409)
@@ -134,18 +141,28 @@ def item_create(request):
     form = ItemForm(request.POST or None, request.FILES or None, user=user)
     photos = ItemImageFormSet(request.POST or None, request.FILES or None, instance=Item(), prefix="photos")
     if request.method == "POST" and form.is_valid() and photos.is_valid():
+        then = request.POST.get("then")
         try:
-            with transaction.atomic():  # the item and its photos, or neither
+            # The item, its photos and the submission (报送) are one transaction:
+            # an error leaves no stray draft behind, and a retry makes no duplicate.
+            with transaction.atomic():
+                claimed = idempotency.claim(request)
                 item = actions.create_item(user, form.cleaned_data["unit"], **form.content())
                 save_photos(item, user, photos)
+                _save_then(request, item, then, "稿件已保存为草稿。")
+                target = _home_for_item(user, item) if then else reverse("item_edit", args=[item.pk])
+                idempotency.fulfil(claimed, target)
+        except idempotency.AlreadySubmitted as repeat:
+            return _already_submitted(request, repeat, reverse("item_list"))
         except workflow.WorkflowError as error:
             messages.error(request, str(error))
         else:
-            _save_then(request, item, request.POST.get("then"), "稿件已保存为草稿。")
-            return redirect(_home_for_item(user, item) if request.POST.get("then") else reverse("item_edit", args=[item.pk]))
+            return redirect(target)
     elif request.method == "POST":
         messages.error(request, FORM_INVALID)
-    return render(request, "bulletins/item_form.html", {"form": form, "photos": photos, "item": None})
+    return render(request, "bulletins/item_form.html", {
+        "form": form, "photos": photos, "item": None, "form_token": idempotency.token_for(request),
+    })
 
 
 @login_required
@@ -161,25 +178,32 @@ def item_edit(request, pk):
     photos = ItemImageFormSet(photo_data, request.FILES or None, instance=item, prefix="photos")
     photos_ok = photos.is_valid() if photos.is_bound else True
     if request.method == "POST" and form.is_valid() and photos_ok:
+        then = request.POST.get("then")
         try:
-            with transaction.atomic():  # the text and the photos, or neither
+            with transaction.atomic():  # the text, the photos and the transition, or nothing
+                claimed = idempotency.claim(request)
                 saved = actions.save_item(
                     item, user, expected_version=form.cleaned_data.get("version"),
                     unit=form.cleaned_data["unit"], **form.content(),
                 )
                 if photos.is_bound:
                     save_photos(saved, user, photos)
+                _save_then(request, saved, then, "稿件已保存。")
+                target = _home_for_item(user, saved) if then else reverse("item_edit", args=[saved.pk])
+                idempotency.fulfil(claimed, target)
+        except idempotency.AlreadySubmitted as repeat:
+            return _already_submitted(request, repeat, reverse("item_edit", args=[item.pk]))
         except actions.EditConflict as conflict:
             return _conflict_response(request, form, conflict)
         except workflow.WorkflowError as error:
             messages.error(request, str(error))
         else:
-            then = request.POST.get("then")
-            _save_then(request, saved, then, "稿件已保存。")
-            return redirect(_home_for_item(user, saved) if then else reverse("item_edit", args=[saved.pk]))
+            return redirect(target)
     elif request.method == "POST":
         messages.error(request, FORM_INVALID)
-    return render(request, "bulletins/item_form.html", {"form": form, "photos": photos, "item": item})
+    return render(request, "bulletins/item_form.html", {
+        "form": form, "photos": photos, "item": item, "form_token": idempotency.token_for(request),
+    })
 
 
 @login_required
@@ -277,7 +301,7 @@ def inbox(request):
     query.pop("page", None)
     return render(request, "bulletins/inbox.html", {
         "filters": filters, "page": page, "query": query.urlencode(),
-        "here": request.get_full_path(),
+        "here": request.get_full_path(), "form_token": idempotency.token_for(request),
     })
 
 
@@ -293,12 +317,20 @@ def inbox_bulk_accept(request):
         messages.warning(request, "请先勾选要采用的稿件。")
         return redirect(back)
     accepted, failures = 0, []
-    for item in Item.objects.filter(pk__in=ids).order_by("submitted_at", "id"):
-        try:
-            workflow.apply_transition(item, "accept", user)
-            accepted += 1
-        except workflow.WorkflowError as error:
-            failures.append(f"《{item.title}》：{error}")
+    try:
+        # One transaction: an item another editor has just taken is reported and
+        # skipped, but an error leaves none of the batch half-accepted.
+        with transaction.atomic():
+            claimed = idempotency.claim(request)
+            for item in Item.objects.filter(pk__in=ids).order_by("submitted_at", "id"):
+                try:
+                    workflow.apply_transition(item, "accept", user)
+                    accepted += 1
+                except workflow.WorkflowError as error:
+                    failures.append(f"《{item.title}》：{error}")
+            idempotency.fulfil(claimed, back)
+    except idempotency.AlreadySubmitted as repeat:
+        return _already_submitted(request, repeat, back)
     if accepted:
         messages.success(request, f"已采用 {accepted} 篇稿件，可以编入期刊。")
     for failure in failures:
