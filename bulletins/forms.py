@@ -19,11 +19,12 @@ class ItemForm(forms.ModelForm):
 
     class Meta:
         model = Item
-        fields = ("unit", "title", "attribution", "body", "original_file", *NEWSPAPER_FIELDS)
+        fields = ("unit", "title", "attribution", "attribution_mode", "body", "original_file", *NEWSPAPER_FIELDS)
         widgets = {
             "body": CKEditor5Widget(config_name="default"),
             "title": forms.TextInput(attrs={"placeholder": "稿件标题", "autocomplete": "off"}),
             "attribution": forms.TextInput(attrs={"placeholder": "默认为单位简称"}),
+            "attribution_mode": forms.Select,
         }
         labels = {"original_file": "原稿附件（.docx/.doc/.wps/.pdf/.txt）"}
 
@@ -58,7 +59,7 @@ class ItemForm(forms.ModelForm):
 
     def content(self):
         """The cleaned fields as keyword arguments for actions.create_item / save_item."""
-        data = {name: self.cleaned_data[name] for name in ("title", "body", "attribution", *NEWSPAPER_FIELDS)}
+        data = {name: self.cleaned_data[name] for name in ("title", "body", "attribution", "attribution_mode", *NEWSPAPER_FIELDS)}
         if "original_file" in self.changed_data:
             data["original_file"] = self.cleaned_data["original_file"] or ""
         return data

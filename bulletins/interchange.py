@@ -37,7 +37,7 @@ ISSUE_KEYS = {
     "format", "publication", "year", "number", "total_number", "issue_date", "series_title",
     "editor_note", "print_run", "responsible_editors", "distribution", "pages", "items",
 }
-ITEM_KEYS = {"title", "paragraphs", "attribution", "unit", "lead", "page", *NEWSPAPER_ITEM_FIELDS}
+ITEM_KEYS = {"title", "paragraphs", "attribution", "no_attribution", "unit", "lead", "page", *NEWSPAPER_ITEM_FIELDS}
 
 
 class IssueFormatError(ValueError):
@@ -74,6 +74,7 @@ def export_issue(issue):
             "title": item.title,
             "paragraphs": body_to_paragraphs(item.body),
             "attribution": item.attribution,
+            "no_attribution": item.attribution_mode == Item.AttributionMode.NONE,
             "unit": item.unit.name,
             "lead": item.is_lead,
         }
@@ -348,13 +349,20 @@ def _validate_item(entry, index, publication, page_numbers):
     lead = entry.get("lead", False)
     if not isinstance(lead, bool):
         _fail(f"{field}.lead（《{title}》）", "应为 true 或 false。")
+    no_attribution = entry.get("no_attribution", False)
+    if not isinstance(no_attribution, bool):
+        _fail(f"{field}.no_attribution（《{title}》）", "应为 true 或 false。")
+    attribution = _text(entry, "attribution", f"{field}.attribution（《{title}》的署名）", max_length=50)
+    if no_attribution and attribution:
+        _fail(f"{field}.no_attribution（《{title}》）", "已填写署名，不能同时设为不署名。")
     item = {
         "unit": _find_unit(unit_name, f"{field}.unit（《{title}》的来稿单位）"),
         "is_lead": lead,
         "content": {
             "title": title,
             "body": paragraphs_to_body(paragraphs),
-            "attribution": _text(entry, "attribution", f"{field}.attribution（《{title}》的署名）", max_length=50),
+            "attribution": attribution,
+            "attribution_mode": Item.AttributionMode.NONE if no_attribution else Item.AttributionMode.DEFAULT,
         },
     }
     newspaper_fields = [name for name in ("page", *NEWSPAPER_ITEM_FIELDS) if entry.get(name) not in (None, "", 0)]

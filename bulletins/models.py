@@ -290,7 +290,16 @@ class Item(models.Model):
     )
     title = models.CharField("标题", max_length=200)
     body = models.TextField("正文", blank=True, help_text="保存时按白名单清理HTML")
-    attribution = models.CharField("署名", max_length=50, blank=True, help_text="印在稿件末尾，默认为单位简称")
+    class AttributionMode(models.TextChoices):
+        DEFAULT = "", "默认（头条不署名，其他稿件署单位简称）"
+        NONE = "none", "不署名"
+
+    attribution = models.CharField(
+        "署名", max_length=50, blank=True, help_text="印在稿件末尾；留空时头条不署名，其他稿件署单位简称"
+    )
+    attribution_mode = models.CharField(
+        "署名方式", max_length=10, choices=AttributionMode.choices, default=AttributionMode.DEFAULT, blank=True
+    )
     # Newspaper article furniture
     kicker = models.CharField("引题", max_length=200, blank=True)
     subhead = models.CharField("副题", max_length=200, blank=True)
@@ -339,13 +348,27 @@ class Item(models.Model):
     def save(self, *args, **kwargs):
         # Every save is sanitised, whatever path the HTML came by.
         self.body = clean_html(self.body)
-        if not self.attribution and self.unit_id:
-            self.attribution = self.unit.short_name
         super().save(*args, **kwargs)
 
     @property
+    def attribution_text(self):
+        """The unit name printed at the item's end, or "" for none.
+
+        "不署名" prints none; otherwise the attribution typed, or — left blank —
+        the unit's short name for a run-in item and nothing for a lead item.
+        """
+        if self.attribution_mode == self.AttributionMode.NONE:
+            return ""
+        if self.attribution:
+            return self.attribution
+        if self.is_lead or not self.unit_id:
+            return ""
+        return self.unit.short_name
+
+    @property
     def printed_attribution(self):
-        return f"（{self.attribution}）" if self.attribution else ""
+        text = self.attribution_text
+        return f"（{text}）" if text else ""
 
     def last_log(self, *actions):
         logs = self.logs.order_by("-created_at", "-id")

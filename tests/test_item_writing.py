@@ -30,7 +30,7 @@ def test_contributor_creates_a_draft_for_their_unit(client, contributor, unit):
     assert response.status_code == 302
     assert item.state == ItemState.DRAFT
     assert item.unit == unit and item.author == contributor
-    assert item.attribution == "区发改委"
+    assert item.attribution == "" and item.printed_attribution == "（区发改委）"
 
 
 def test_save_and_submit_sends_the_item_to_the_editors(client, contributor, unit):

@@ -156,9 +156,6 @@ def make_specimen_issue(*, repeat=1, state="drafting", number=9, year=2024, slug
             item.attribution = attribution
         item.state = ItemState.ACCEPTED
         item.save()
-        if lead and attribution == "":
-            # Lead items carry no attribution (save() fills in the unit's by default).
-            Item.objects.filter(pk=item.pk).update(attribution="")
         return item
 
     add(LEAD_TITLE, units["区发改委"], LEAD_PARAGRAPHS, 0, lead=True, attribution="")

@@ -60,18 +60,23 @@
   if (preview) {
     var unit = document.getElementById("id_unit");
     var attribution = document.getElementById("id_attribution");
+    var mode = document.getElementById("id_attribution_mode");
+    var lead = preview.hasAttribute("data-lead");
     var shortNames = {};
     ((unit && unit.getAttribute("data-short-names")) || "").split("|").forEach(function (pair) {
       var cut = pair.indexOf("=");
       if (cut > 0) { shortNames[pair.slice(0, cut)] = pair.slice(cut + 1); }
     });
     var update = function () {
-      var text = (attribution && attribution.value.trim()) || (unit && shortNames[unit.value]) || "";
+      // Mirrors Item.attribution_text: 不署名, the typed name, or the unit's short name for a run-in item.
+      var text = (attribution && attribution.value.trim()) || (!lead && unit && shortNames[unit.value]) || "";
+      if (mode && mode.value === "none") { text = ""; }
       preview.textContent = text ? "（" + text + "）" : "（不署名）";
       if (attribution) { attribution.placeholder = (unit && shortNames[unit.value]) || ""; }
     };
     if (unit) { unit.addEventListener("change", update); }
     if (attribution) { attribution.addEventListener("input", update); }
+    if (mode) { mode.addEventListener("change", update); }
     update();
   }
 })();
