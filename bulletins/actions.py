@@ -37,7 +37,7 @@ class EditConflict(WorkflowError):
 
 ITEM_CONTENT_FIELDS = (
     "title", "body", "attribution", "attribution_mode", "kicker", "subhead", "dateline", "byline",
-    "byline_position", "column_label", "short_headline",
+    "byline_position", "column_label", "short_headline", "kind",
 )
 ISSUE_CONTENT_FIELDS = ("issue_date", "series_title", "editor_note", "print_run")
 

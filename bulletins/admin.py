@@ -14,6 +14,7 @@ from .models import (
     IssueEditor,
     Item,
     ItemImage,
+    ItemKind,
     ItemRevision,
     Page,
     Publication,
@@ -33,6 +34,12 @@ class UnitAdmin(admin.ModelAdmin):
     list_editable = ("order", "active")
     search_fields = ("name", "short_name")
     filter_horizontal = ("members",)
+
+
+@admin.register(ItemKind)
+class ItemKindAdmin(admin.ModelAdmin):
+    list_display = ("name", "order", "active")
+    list_editable = ("order", "active")
 
 
 @admin.register(RecipientGroup)

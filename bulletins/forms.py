@@ -6,7 +6,7 @@ from django.forms import inlineformset_factory
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from . import roles
-from .models import Item, ItemImage, ItemState, Unit
+from .models import Item, ItemImage, ItemKind, ItemState, Unit
 from .uploads import clean_attachment, clean_image
 
 NEWSPAPER_FIELDS = ("kicker", "subhead", "dateline", "byline", "byline_position", "column_label", "short_headline")
@@ -19,7 +19,7 @@ class ItemForm(forms.ModelForm):
 
     class Meta:
         model = Item
-        fields = ("unit", "title", "attribution", "attribution_mode", "body", "original_file", *NEWSPAPER_FIELDS)
+        fields = ("unit", "kind", "title", "attribution", "attribution_mode", "body", "original_file", *NEWSPAPER_FIELDS)
         widgets = {
             "body": CKEditor5Widget(config_name="default"),
             "title": forms.TextInput(attrs={"placeholder": "稿件标题", "autocomplete": "off"}),
@@ -44,6 +44,12 @@ class ItemForm(forms.ModelForm):
         self.fields["unit"].widget.attrs["data-short-names"] = "|".join(
             f"{u.pk}={u.short_name}" for u in self.fields["unit"].queryset
         )
+        kinds = ItemKind.objects.filter(active=True)
+        if self.instance.kind_id:
+            kinds = kinds | ItemKind.objects.filter(pk=self.instance.kind_id)
+        self.fields["kind"].queryset = kinds.distinct()
+        self.fields["kind"].empty_label = "（未分类）"
+        self.fields["kind"].error_messages["invalid_choice"] = "请选择列表中的稿件类型。"
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         self.fields["original_file"].widget = forms.ClearableFileInput(
@@ -59,7 +65,7 @@ class ItemForm(forms.ModelForm):
 
     def content(self):
         """The cleaned fields as keyword arguments for actions.create_item / save_item."""
-        data = {name: self.cleaned_data[name] for name in ("title", "body", "attribution", "attribution_mode", *NEWSPAPER_FIELDS)}
+        data = {name: self.cleaned_data[name] for name in ("title", "body", "attribution", "attribution_mode", "kind", *NEWSPAPER_FIELDS)}
         if "original_file" in self.changed_data:
             data["original_file"] = self.cleaned_data["original_file"] or ""
         return data

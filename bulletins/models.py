@@ -269,6 +269,23 @@ class Page(models.Model):
         return f"{chinese_numeral(self.number)}版"
 
 
+class ItemKind(models.Model):
+    """The kind of an item (动态, 经验做法, 问题建议, 调研, 简讯 …), configured by the
+    administrator; the assessment rules may score kinds differently."""
+
+    name = models.CharField("类型名称", max_length=20, unique=True)
+    order = models.PositiveIntegerField("排序", default=0)
+    active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "稿件类型"
+        verbose_name_plural = "稿件类型"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.name
+
+
 class ItemState(models.TextChoices):
     DRAFT = "draft", "草稿"
     SUBMITTED = "submitted", "已报送"
@@ -314,6 +331,9 @@ class Item(models.Model):
         "占栏数", default=0, help_text="报纸：稿件占几栏宽；0 为自动（本版头条通栏，短稿一至两栏）"
     )
     original_file = models.FileField("原稿附件", upload_to="originals/%Y/%m/", blank=True)
+    kind = models.ForeignKey(
+        ItemKind, on_delete=models.PROTECT, null=True, blank=True, related_name="items", verbose_name="稿件类型"
+    )
     state = models.CharField("状态", max_length=20, choices=ItemState.choices, default=ItemState.DRAFT)
     # Placement in an issue
     issue = models.ForeignKey(

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_ckeditor_5",
     "bulletins",
+    "bulletins.assessment",
 ]
 
 MIDDLEWARE = [
