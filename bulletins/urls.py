@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from .views import home, issues, items, media
 
@@ -31,4 +31,6 @@ urlpatterns = [
     path("render-jobs/<int:pk>/pdf/", issues.render_job_download, name="render_job_download"),
     path("signoff/", issues.signoff_queue, name="signoff_queue"),
     path("archive/", issues.archive, name="archive"),
+    # ---- 信息工作考核 (its own app)
+    path("assessment/", include("bulletins.assessment.urls")),
 ]

@@ -138,6 +138,10 @@ class Command(BaseCommand):
 
         self._seed_newspaper(newspaper, editor, signer, units)
 
+        from bulletins.assessment.demo import seed_assessment_demo
+
+        seed_assessment_demo(editor)
+
     def _seed_newspaper(self, newspaper, editor, signer, units):
         try:
             from bulletins.demo_newspaper import build_demo_newspaper_issue
