@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('bulletins', '0003_item_kind'),
+        ('bulletins', '0006_item_kind'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

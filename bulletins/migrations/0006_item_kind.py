@@ -14,7 +14,7 @@ def add_default_kinds(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bulletins', '0002_item_column_span_renderjob_notes'),
+        ('bulletins', '0005_item_attribution_mode'),
     ]
 
     operations = [
