@@ -13,6 +13,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 
 run: setup migrate
 	$(DEV) $(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py rebuild_search_index
 	@echo
 	@echo "==> 新闻编辑系统已启动：http://$(HOST)/   （管理后台：http://$(HOST)/admin/，按 Ctrl+C 停止）"
 	@echo

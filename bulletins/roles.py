@@ -6,7 +6,7 @@ is never the check.
 
 from django.db.models import Q
 
-from .models import Item, ItemState, Role
+from .models import Issue, IssueState, Item, ItemState, Role
 
 
 def _groups(user):
@@ -57,6 +57,16 @@ def visible_items(user):
     if is_contributor(user):
         return Item.objects.filter(Q(unit__in=user_unit_ids(user)) | Q(author=user))
     return Item.objects.none()
+
+
+def visible_issues(user):
+    """Issues this user may find: the desk and administrators every issue,
+    contributors the published ones."""
+    if is_desk_member(user) or is_administrator(user):
+        return Issue.objects.all()
+    if is_contributor(user):
+        return Issue.objects.filter(state=IssueState.PUBLISHED)
+    return Issue.objects.none()
 
 
 def can_view_item(user, item):

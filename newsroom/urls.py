@@ -14,5 +14,6 @@ urlpatterns = [
     path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),
     # Uploaded media are served by bulletins' protected_media view (MEDIA_URL
     # "/media/"), never as public static files, in development or production.
+    path("search/", include("bulletins.search.urls")),
     path("", include("bulletins.urls")),
 ]

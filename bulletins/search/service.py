@@ -1,0 +1,198 @@
+"""Searching: what a user may find, filters, facet counts, snippets.
+
+Views call ``search(user, params)``; it returns a ``Results`` with the page of
+entries (each with ``url`` and ``snippet``), the facet counts and the total.
+Visibility comes from ``bulletins.roles``: an entry is returned only when its
+item or issue is among what ``roles`` lets the user see.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from bulletins import roles
+from bulletins.models import IssueState, ItemState, Publication, Unit
+
+from . import query as query_language
+from .backends import backend
+from .models import Kind, SearchEntry
+
+PAGE_SIZE = 20
+SNIPPET_CHARS = 90
+
+STATE_LABELS = {
+    Kind.ITEM: dict(ItemState.choices),
+    Kind.ISSUE: dict(IssueState.choices),
+}
+
+
+def visible_entries(user):
+    return SearchEntry.objects.filter(
+        Q(kind=Kind.ITEM, item__in=roles.visible_items(user).values("id"))
+        | Q(kind=Kind.ISSUE, issue__in=roles.visible_issues(user).values("id"))
+    )
+
+
+def _date(value):
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _int(value):
+    return int(value) if value and str(value).isdigit() else None
+
+
+@dataclass
+class Filters:
+    kind: str = ""
+    publication: int = None
+    year: int = None
+    unit: int = None
+    state: str = ""
+    author: int = None
+    date_from: datetime.date = None
+    date_to: datetime.date = None
+
+    @classmethod
+    def from_params(cls, params):
+        kind = params.get("kind", "")
+        return cls(
+            kind=kind if kind in Kind.values else "",
+            publication=_int(params.get("publication")),
+            year=_int(params.get("year")),
+            unit=_int(params.get("unit")),
+            state=params.get("state", "")[:20],
+            author=_int(params.get("author")),
+            date_from=_date(params.get("from")),
+            date_to=_date(params.get("to")),
+        )
+
+    def apply(self, entries, skip=None):
+        if self.kind and skip != "kind":
+            entries = entries.filter(kind=self.kind)
+        if self.publication and skip != "publication":
+            entries = entries.filter(Q(publication=self.publication) | Q(item__issue__publication=self.publication))
+        if self.year and skip != "year":
+            entries = entries.filter(year=self.year)
+        if self.unit and skip != "unit":
+            entries = entries.filter(unit=self.unit)
+        if self.state and skip != "state":
+            entries = entries.filter(state=self.state)
+        if self.author:
+            entries = entries.filter(author=self.author)
+        if self.date_from:
+            entries = entries.filter(date__gte=self.date_from)
+        if self.date_to:
+            entries = entries.filter(date__lte=self.date_to)
+        return entries
+
+
+@dataclass
+class Results:
+    query: object
+    page: object
+    facets: dict
+    total: int
+
+
+def _facets(matched, filters):
+    """Counts per kind, publication, year, unit and state among the matches (each
+    facet counted with the other filters applied, not its own)."""
+    kinds = dict(filters.apply(matched, skip="kind").values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
+    pubs = dict(
+        filters.apply(matched, skip="publication")
+        .annotate(pub=F("publication")).exclude(pub=None)
+        .values_list("pub").annotate(n=Count("id")).values_list("pub", "n")
+    )
+    placed = dict(
+        filters.apply(matched, skip="publication").filter(kind=Kind.ITEM, item__issue__isnull=False)
+        .values_list("item__issue__publication").annotate(n=Count("id")).values_list("item__issue__publication", "n")
+    )
+    for key, n in placed.items():
+        pubs[key] = pubs.get(key, 0) + n
+    years = filters.apply(matched, skip="year").exclude(year=None).values_list("year").annotate(n=Count("id"))
+    units = dict(filters.apply(matched, skip="unit").exclude(unit=None).values_list("unit").annotate(n=Count("id")))
+    states = filters.apply(matched, skip="state").values_list("kind", "state").annotate(n=Count("id"))
+    pub_names = dict(Publication.objects.filter(pk__in=pubs).values_list("pk", "name"))
+    unit_names = dict(Unit.objects.filter(pk__in=units).values_list("pk", "short_name"))
+    state_counts = {}
+    for kind, state, n in states:
+        label = STATE_LABELS.get(kind, {}).get(state, state)
+        state_counts.setdefault(state, [label, 0])[1] += n
+    return {
+        "kind": [(k, Kind(k).label, n) for k, n in sorted(kinds.items())],
+        "publication": sorted(((k, pub_names.get(k, ""), n) for k, n in pubs.items()), key=lambda r: -r[2]),
+        "year": sorted(((y, f"{y}年", n) for y, n in years), reverse=True),
+        "unit": sorted(((k, unit_names.get(k, ""), n) for k, n in units.items()), key=lambda r: -r[2])[:20],
+        "state": [(k, label, n) for k, (label, n) in state_counts.items()],
+    }
+
+
+def entry_url(entry, user):
+    if entry.kind == Kind.ITEM:
+        name = "item_review" if roles.is_editor(user) else "item_detail"
+        return reverse(name, args=[entry.item_id])
+    if entry.state == IssueState.PUBLISHED:
+        return reverse("issue_read", args=[entry.issue_id])
+    name = "issue_compose" if roles.is_editor(user) and entry.state == IssueState.DRAFTING else "issue_review"
+    return reverse(name, args=[entry.issue_id])
+
+
+def snippet(text, terms, width=SNIPPET_CHARS):
+    """A window of the original text around the first hit, the hits in <mark>."""
+    text = " ".join((text or "").split())
+    lowered = text.lower()
+    hits = sorted((lowered.find(t.lower()), t) for t in terms if t and lowered.find(t.lower()) >= 0)
+    start = max(0, hits[0][0] - width // 3) if hits else 0
+    window = text[start:start + width]
+    pieces, i = [], 0
+    low_window = window.lower()
+    needles = sorted({t.lower() for _, t in hits}, key=len, reverse=True)
+    while i < len(window):
+        found = next((n for n in needles if low_window.startswith(n, i)), None)
+        if found:
+            pieces.append(f"<mark>{escape(window[i:i + len(found)])}</mark>")
+            i += len(found)
+        else:
+            pieces.append(escape(window[i]))
+            i += 1
+    return mark_safe(("…" if start else "") + "".join(pieces) + ("…" if start + width < len(text) else ""))
+
+
+def search(user, params, page_size=PAGE_SIZE):
+    parsed = query_language.parse(params.get("q", ""))
+    filters = Filters.from_params(params)
+    if not parsed:
+        return Results(query=parsed, page=None, facets={}, total=0)
+    matched = backend().match(visible_entries(user), parsed)
+    entries = filters.apply(matched).order_by("-rank", "-date", "-id").only(
+        "kind", "item_id", "issue_id", "state", "date", "title", "text", "unit_id", "year"
+    )
+    page = Paginator(entries, page_size).get_page(params.get("page"))
+    terms = parsed.highlight_terms()
+    unit_names = dict(Unit.objects.filter(pk__in={e.unit_id for e in page.object_list if e.unit_id}).values_list("pk", "short_name"))
+    for entry in page.object_list:
+        entry.url = entry_url(entry, user)
+        entry.snippet = snippet(entry.text, terms)
+        entry.title_html = snippet(entry.title, terms, width=300)
+        entry.state_label = STATE_LABELS.get(entry.kind, {}).get(entry.state, entry.state)
+        entry.unit_name = unit_names.get(entry.unit_id, "")
+    return Results(query=parsed, page=page, facets=_facets(matched, filters), total=page.paginator.count)
+
+
+def suggestions(user, raw, limit=8):
+    """Titles for search-as-you-type (two characters or more)."""
+    parsed = query_language.parse(raw)
+    if not parsed or len("".join(t.text for t in parsed.include)) < 2:
+        return []
+    entries = backend().match(visible_entries(user), parsed).order_by("-rank", "-date", "-id").only(
+        "kind", "item_id", "issue_id", "state", "title"
+    )[:limit]
+    return [{"title": e.title, "url": entry_url(e, user), "kind": Kind(e.kind).label} for e in entries]
