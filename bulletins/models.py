@@ -102,6 +102,17 @@ class Publication(models.Model):
         choices=[("hei", "黑体"), ("song", "标宋")],
         default="hei",
     )
+    class ThisIssueLine(models.TextChoices):
+        SEND = "send", "“送”行（本期送：…）；没有“送”行时印在第一行"
+        FIRST = "first", "第一行（有“报”行时：本期报：…）"
+
+    this_issue_line = models.CharField(
+        "“本期”印在",
+        max_length=10,
+        choices=ThisIssueLine.choices,
+        default=ThisIssueLine.SEND,
+        help_text="简报版记中“本期”二字所在的行",
+    )
     default_responsible_editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name="默认责任编辑",

@@ -64,7 +64,7 @@ def test_the_reading_edition_shows_the_whole_issue(client, contributor, publishe
     issue = published(1)
     text = login(client, contributor).get(reverse("issue_read", args=[issue.pk])).content.decode()
     for expected in ("上街信息", "2020年第1期", "第1期总标题", "这是编者按。", "2020年第1期头条", "2020年第1期二条的正文。",
-                     "（区发改委）", "责任编辑：郝婕", issue.pdf_sha256):
+                     "（区发改委）", "责任编辑：郝　婕", issue.pdf_sha256):
         assert expected in text
 
 

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from ..models import person_name
+from .. import footer_block
 from . import cjk, engine
 from .fonts import font_set, outline_path
 
@@ -62,8 +62,7 @@ def build_document(issue, *, final):
     date = issue.issue_date
     series_capacity = TEXT_WIDTH_PT / SERIES_SIZE_PT
     body_capacity = CHARS_PER_LINE
-    distribution = [_distribution_line(label, names) for label, names in issue.distribution_lines()]
-    editors_label = "责任编辑："
+    footer = footer_block.for_issue(issue)
     return {
         "final": final,
         "watermark": None if final else _watermark(),
@@ -76,11 +75,8 @@ def build_document(issue, *, final):
         "series_lines": cjk.balance_lines(issue.series_title, series_capacity) if issue.series_title.strip() else [],
         "note": _note(issue.editor_note),
         "items": [_item(item, publication, body_capacity) for item in issue.ordered_items()],
-        "distribution": distribution,
-        # Labels are marked with their lines: every printed character sits on the grid.
-        "editors": mark_safe(_marked(escape(editors_label + _editor_names(issue)))),
-        "editors_label_width": len(editors_label),
-        "editors_indent": 1 + len(editors_label),
+        "footer_lines": [_footer_line(line) for line in footer.lines],
+        "print_run": footer.print_run,
     }
 
 
@@ -139,26 +135,16 @@ def _note(note):
     return mark_safe(_marked(f'<span class="note-label">编者按：</span>{escape(note)}'))
 
 
-def _distribution_line(label, names):
-    """本期送：… / 发：… — one character in, wrapped lines hanging after the colon."""
-    label = f"本期{label}：" if label == "送" else f"{label}："
-    text = "、".join(names)
+def _footer_line(line):
+    """本期送：… / 发：… / 责任编辑：… — one character in, wrapped lines hanging after the colon.
+
+    Labels are marked with their lines: every printed character sits on the grid.
+    """
     return {
-        "text": mark_safe(_marked(escape(label + text))),
-        "label_width": len(label),
-        "indent": 1 + len(label),
+        "text": mark_safe(_marked(escape(line.full))),
+        "label_width": len(line.label),
+        "indent": 1 + len(line.label),
     }
-
-
-def _editor_names(issue):
-    """Names in three-character cells (郝　婕), separated by an ideographic space."""
-    names = []
-    for user in issue.ordered_editors():
-        name = person_name(user)
-        if len(name) == 2:
-            name = name[0] + IDEOGRAPHIC_SPACE + name[1]
-        names.append(name)
-    return IDEOGRAPHIC_SPACE.join(names)
 
 
 def _style_context(fonts, lead_face):

@@ -18,7 +18,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import actions, idempotency, rendering, roles, workflow
+from .. import actions, footer_block, idempotency, rendering, roles, workflow
 from ..forms_issues import (
     ArrangementError,
     IssueCreateForm,
@@ -391,8 +391,7 @@ def _reading_context(issue):
     else:
         sections.append((None, items))
     return {
-        "issue": issue, "sections": sections, "editors": [person(u) for u in issue.ordered_editors()],
-        "distribution": issue.distribution_lines(),
+        "issue": issue, "sections": sections, "footer": footer_block.for_issue(issue),
     }
 
 
