@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bulletins.diffing import html_to_text
+from bulletins.assessment.models import Commission, Instruction
 from bulletins.models import Issue, Item, person_name
 
 from .models import Kind, SearchEntry
@@ -29,11 +30,12 @@ def item_entry(item):
     unit, author = item.unit, item.author
     headline = " ".join(p for p in (item.kicker, item.title, item.subhead) if p)
     extra = " ".join(p for p in (
-        item.attribution, unit.name, unit.short_name, person_name(author), item.dateline, item.byline,
+        item.kind.name if item.kind_id else "", item.attribution, unit.name, unit.short_name, person_name(author), item.dateline, item.byline,
     ) if p)
     when = item.submitted_at or item.created_at
     return dict(
         kind=Kind.ITEM, issue=None, publication=None, unit_id=item.unit_id, author_id=item.author_id,
+        item_kind_id=item.kind_id,
         state=item.state, year=_local_date(when).year if when else None, date=_local_date(when),
         title=item.title[:300], text=text,
         title_tokens=index_text(headline), body_tokens=index_text(text + "\n" + extra),
@@ -52,6 +54,35 @@ def issue_entry(issue):
     )
 
 
+def instruction_entry(instruction):
+    item = instruction.item
+    title = f"{instruction.leader_title}{instruction.leader_name}批示：{item.title}"
+    text = "\n".join(p for p in (instruction.text, instruction.feedback_text) if p)
+    return dict(
+        kind=Kind.INSTRUCTION, unit_id=item.unit_id, author=None, state=instruction.feedback_state,
+        year=instruction.date.year, date=instruction.date, title=title[:300], text=text,
+        title_tokens=index_text(f"{instruction.leader_title}{instruction.leader_name} 批示 {item.title}"),
+        body_tokens=index_text(text),
+    )
+
+
+def commission_entry(commission):
+    return dict(
+        kind=Kind.COMMISSION, unit=None, author_id=commission.created_by_id, state="",
+        year=commission.issued_on.year, date=commission.issued_on, title=f"约稿：{commission.topic}"[:300],
+        text=commission.requirements,
+        title_tokens=index_text(f"约稿 {commission.topic}"), body_tokens=index_text(commission.requirements),
+    )
+
+
+def index_instruction(instruction):
+    SearchEntry.objects.update_or_create(instruction_id=instruction.pk, defaults=instruction_entry(instruction))
+
+
+def index_commission(commission):
+    SearchEntry.objects.update_or_create(commission_id=commission.pk, defaults=commission_entry(commission))
+
+
 def index_item(item):
     SearchEntry.objects.update_or_create(item_id=item.pk, defaults=item_entry(item))
 
@@ -66,8 +97,10 @@ def rebuild(batch=500, progress=None):
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         sources = (
-            (Item.objects.select_related("unit", "author").order_by("id"), item_entry, "item_id"),
+            (Item.objects.select_related("unit", "author", "kind").order_by("id"), item_entry, "item_id"),
             (Issue.objects.select_related("publication").order_by("id"), issue_entry, "issue_id"),
+            (Instruction.objects.select_related("item").order_by("id"), instruction_entry, "instruction_id"),
+            (Commission.objects.order_by("id"), commission_entry, "commission_id"),
         )
         for queryset, build, key in sources:
             rows = []

@@ -3,7 +3,8 @@
 The entry keeps the original text (for snippets), the segmented token strings
 (``title_tokens``, ``body_tokens``: words then characters, see ``segment``) and
 the fields results are filtered and counted by. The full-text structure itself
-is made by this app's migrations for the database in use: on PostgreSQL a
+is made by this app's migrations for the database in use (on SQLite a
+migration that rebuilds this table must create the FTS5 triggers again): on PostgreSQL a
 generated ``tsvector`` column with a GIN index, on SQLite an FTS5 table kept in
 step by triggers. ``backends`` is the one interface over both.
 """
@@ -15,6 +16,8 @@ from django.db import models
 class Kind(models.TextChoices):
     ITEM = "item", "稿件"
     ISSUE = "issue", "期刊"
+    INSTRUCTION = "instruction", "领导批示"
+    COMMISSION = "commission", "约稿通知"
 
 
 class SearchEntry(models.Model):
@@ -24,6 +27,15 @@ class SearchEntry(models.Model):
     )
     issue = models.OneToOneField(
         "bulletins.Issue", on_delete=models.CASCADE, null=True, blank=True, related_name="search_entry"
+    )
+    instruction = models.OneToOneField(
+        "assessment.Instruction", on_delete=models.CASCADE, null=True, blank=True, related_name="search_entry"
+    )
+    commission = models.OneToOneField(
+        "assessment.Commission", on_delete=models.CASCADE, null=True, blank=True, related_name="search_entry"
+    )
+    item_kind = models.ForeignKey(
+        "bulletins.ItemKind", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="稿件类型"
     )
     publication = models.ForeignKey(
         "bulletins.Publication", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="刊物"

@@ -16,7 +16,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from bulletins import roles
-from bulletins.models import IssueState, ItemState, Publication, Unit
+from bulletins.assessment.models import Commission, Instruction
+from bulletins.models import IssueState, ItemKind, ItemState, Publication, Unit
 
 from . import query as query_language
 from .backends import backend
@@ -28,13 +29,32 @@ SNIPPET_CHARS = 90
 STATE_LABELS = {
     Kind.ITEM: dict(ItemState.choices),
     Kind.ISSUE: dict(IssueState.choices),
+    Kind.INSTRUCTION: dict(Instruction.Feedback.choices),
 }
 
 
+def visible_commissions(user):
+    """约稿 notices: the office sees all; a unit's members those addressed to their units."""
+    if roles.is_desk_member(user) or roles.is_administrator(user):
+        return Commission.objects.all()
+    units = Unit.objects.filter(pk__in=roles.user_unit_ids(user), active=True)
+    if not roles.is_contributor(user) or not units:
+        return Commission.objects.none()
+    return Commission.objects.filter(
+        Q(targets=Commission.Targets.ALL)
+        | Q(targets=Commission.Targets.CATEGORY, target_category__in=units.values("category"))
+        | Q(targets=Commission.Targets.LIST, target_units__in=units)
+    )
+
+
 def visible_entries(user):
+    """Entries whose subject ``roles`` lets the user open (批示 follow their item)."""
+    items = roles.visible_items(user).values("id")
     return SearchEntry.objects.filter(
-        Q(kind=Kind.ITEM, item__in=roles.visible_items(user).values("id"))
+        Q(kind=Kind.ITEM, item__in=items)
         | Q(kind=Kind.ISSUE, issue__in=roles.visible_issues(user).values("id"))
+        | Q(kind=Kind.INSTRUCTION, instruction__item__in=items)
+        | Q(kind=Kind.COMMISSION, commission__in=visible_commissions(user).values("id"))
     )
 
 
@@ -52,6 +72,7 @@ def _int(value):
 @dataclass
 class Filters:
     kind: str = ""
+    item_kind: int = None
     publication: int = None
     year: int = None
     unit: int = None
@@ -65,6 +86,7 @@ class Filters:
         kind = params.get("kind", "")
         return cls(
             kind=kind if kind in Kind.values else "",
+            item_kind=_int(params.get("item_kind")),
             publication=_int(params.get("publication")),
             year=_int(params.get("year")),
             unit=_int(params.get("unit")),
@@ -77,6 +99,8 @@ class Filters:
     def apply(self, entries, skip=None):
         if self.kind and skip != "kind":
             entries = entries.filter(kind=self.kind)
+        if self.item_kind and skip != "item_kind":
+            entries = entries.filter(item_kind=self.item_kind)
         if self.publication and skip != "publication":
             entries = entries.filter(Q(publication=self.publication) | Q(item__issue__publication=self.publication))
         if self.year and skip != "year":
@@ -119,6 +143,10 @@ def _facets(matched, filters):
         pubs[key] = pubs.get(key, 0) + n
     years = filters.apply(matched, skip="year").exclude(year=None).values_list("year").annotate(n=Count("id"))
     units = dict(filters.apply(matched, skip="unit").exclude(unit=None).values_list("unit").annotate(n=Count("id")))
+    item_kinds = dict(
+        filters.apply(matched, skip="item_kind").exclude(item_kind=None).values_list("item_kind").annotate(n=Count("id"))
+    )
+    kind_names = dict(ItemKind.objects.filter(pk__in=item_kinds).values_list("pk", "name")) if item_kinds else {}
     states = filters.apply(matched, skip="state").values_list("kind", "state").annotate(n=Count("id"))
     pub_names = dict(Publication.objects.filter(pk__in=pubs).values_list("pk", "name"))
     unit_names = dict(Unit.objects.filter(pk__in=units).values_list("pk", "short_name"))
@@ -132,13 +160,17 @@ def _facets(matched, filters):
         "year": sorted(((y, f"{y}年", n) for y, n in years), reverse=True),
         "unit": sorted(((k, unit_names.get(k, ""), n) for k, n in units.items()), key=lambda r: -r[2])[:20],
         "state": [(k, label, n) for k, (label, n) in state_counts.items()],
+        "item_kind": sorted(((k, kind_names.get(k, ""), n) for k, n in item_kinds.items()), key=lambda r: -r[2]),
     }
 
 
 def entry_url(entry, user):
-    if entry.kind == Kind.ITEM:
+    if entry.kind in (Kind.ITEM, Kind.INSTRUCTION):  # a 批示 is shown on its item's page
+        item_id = entry.item_id if entry.kind == Kind.ITEM else entry.instruction.item_id
         name = "item_review" if roles.is_editor(user) else "item_detail"
-        return reverse(name, args=[entry.item_id])
+        return reverse(name, args=[item_id])
+    if entry.kind == Kind.COMMISSION:
+        return reverse("assessment:commission_detail", args=[entry.commission_id])
     if entry.state == IssueState.PUBLISHED:
         return reverse("issue_read", args=[entry.issue_id])
     name = "issue_compose" if roles.is_editor(user) and entry.state == IssueState.DRAFTING else "issue_review"
@@ -172,8 +204,9 @@ def search(user, params, page_size=PAGE_SIZE):
     if not parsed:
         return Results(query=parsed, page=None, facets={}, total=0)
     matched = backend().match(visible_entries(user), parsed)
-    entries = filters.apply(matched).order_by("-rank", "-date", "-id").only(
-        "kind", "item_id", "issue_id", "state", "date", "title", "text", "unit_id", "year"
+    entries = filters.apply(matched).order_by("-rank", "-date", "-id").select_related("instruction").only(
+        "kind", "item_id", "issue_id", "commission_id", "instruction__item_id", "state", "date", "title", "text",
+        "unit_id", "year",
     )
     page = Paginator(entries, page_size).get_page(params.get("page"))
     terms = parsed.highlight_terms()
@@ -192,7 +225,7 @@ def suggestions(user, raw, limit=8):
     parsed = query_language.parse(raw)
     if not parsed or len("".join(t.text for t in parsed.include)) < 2:
         return []
-    entries = backend().match(visible_entries(user), parsed).order_by("-rank", "-date", "-id").only(
-        "kind", "item_id", "issue_id", "state", "title"
-    )[:limit]
+    entries = backend().match(visible_entries(user), parsed).order_by("-rank", "-date", "-id").select_related(
+        "instruction"
+    ).only("kind", "item_id", "issue_id", "commission_id", "instruction__item_id", "state", "title")[:limit]
     return [{"title": e.title, "url": entry_url(e, user), "kind": Kind(e.kind).label} for e in entries]

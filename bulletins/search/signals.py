@@ -2,6 +2,7 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from bulletins.assessment.models import Commission, Instruction
 from bulletins.models import Issue, Item
 
 from . import indexing
@@ -17,3 +18,15 @@ def index_item(sender, instance, raw=False, **kwargs):
 def index_issue(sender, instance, raw=False, **kwargs):
     if not raw:
         indexing.index_issue(instance)
+
+
+@receiver(post_save, sender=Instruction, dispatch_uid="search_index_instruction")
+def index_instruction(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.index_instruction(instance)
+
+
+@receiver(post_save, sender=Commission, dispatch_uid="search_index_commission")
+def index_commission(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.index_commission(instance)

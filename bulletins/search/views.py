@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from bulletins.models import IssueState, ItemState, Publication, Unit
+from bulletins.models import IssueState, ItemKind, ItemState, Publication, Unit
 
 from . import service
 from .models import Kind
@@ -26,6 +26,7 @@ def search(request):
         "kinds": Kind.choices,
         "publications": Publication.objects.order_by("id"),
         "units": Unit.objects.order_by("order", "id"),
+        "item_kinds": ItemKind.objects.filter(active=True),
         "states": [*ItemState.choices, *[(v, l) for v, l in IssueState.choices]],
     })
 
