@@ -45,6 +45,8 @@ def xlsx_bytes(report, lines=None):
         for n, (column, value) in enumerate(zip(cols, row), start=1):
             if column.kind == "flag":
                 value = "是" if value else None
+            elif column.kind == "rate" and value is None and column.key == "rate":
+                value = "—" if r < 3 + len(values) or total[n - 1] is None else None
             elif isinstance(value, Decimal):
                 value = float(value)
             cell = sheet.cell(row=r, column=n, value=value)

@@ -27,9 +27,9 @@ def summary_text(report):
     for label_, lines in report.by_category():
         top = [l for l in lines if l.rank == 1 and l.total > 0]
         if top:
-            leaders.append(f"{label_}中{'、'.join(l.unit.short_name for l in top)}")
+            leaders.append(f"{label_}类单位中{'、'.join(l.unit.short_name for l in top)}")
     if leaders:
-        parts.append("得分居前的是：" + "；".join(leaders) + "。")
+        parts.append("按类别排名，" + "；".join(leaders) + "得分居首。")
     missed = sum(l.comm_missed for l in report.lines)
     if missed:
         parts.append(f"约稿未按要求报送{missed}次。")

@@ -43,8 +43,8 @@ def report_tables(report):
     publication_cols = [cols[f"adopted_{p.pk}"] for p in report.publications]
     chosen = [cols["rank"], cols["unit"], cols["submitted"], *publication_cols, cols["rate"],
               cols["adopted_up"], cols["comm_answered"], cols["comm_missed"], cols["total"], cols["running"]]
-    headers = ["排名", "单位", "报送", *[f"{c.label}采用" for c in publication_cols], "采用率", "上级采用",
-               "按时应约", "未应约", report.period.short_label + "得分", "年度累计"]
+    headers = ["排名", "单位", "报送", *[c.label for c in publication_cols], "采用率", "上级采用",
+               "应约", "未应约", "得分", "累计"]
     groups = []
     for label, lines in report.by_category():
         groups.append({"label": label, "rows": [
@@ -62,7 +62,7 @@ def render_report_pdf(report, *, number, summary, issued_on):
     context = {
         "title": f"关于{report.period.label}全区信息工作情况的通报",
         "name": "信息工作通报",
-        "number": number,
+        "number": number,  # None: a draft (样稿) before the 通报 is issued
         "issuer": issuer,
         "date_label": _date_label(issued_on),
         "summary": summary,

@@ -122,7 +122,7 @@ def office_export(request, fmt):
         from .summary import summary_text
         from .typeset import render_report_pdf
 
-        pdf = render_report_pdf(report, number=0, summary=summary_text(report), issued_on=timezone.localdate())
+        pdf = render_report_pdf(report, number=None, summary=summary_text(report), issued_on=timezone.localdate())
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
         return response
