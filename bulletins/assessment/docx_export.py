@@ -50,8 +50,8 @@ def forwarding_docx(forwarding):
     paragraph(item.title, font="方正小标宋简体", size=22, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, space_after=16)
     for text in [t.strip() for t in html_to_text(item.body).splitlines() if t.strip()]:
         paragraph(text)
-    if item.attribution:
-        paragraph(f"（{item.attribution}）", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    if item.printed_attribution:
+        paragraph(item.printed_attribution, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
