@@ -39,7 +39,7 @@ ITEM_CONTENT_FIELDS = (
     "title", "body", "attribution", "attribution_mode", "kicker", "subhead", "dateline", "byline",
     "byline_position", "column_label", "short_headline", "kind",
 )
-ISSUE_CONTENT_FIELDS = ("issue_date", "series_title", "editor_note", "print_run")
+ISSUE_CONTENT_FIELDS = ("issue_date", "series_title", "editor_note", "print_run", "submission_deadline")
 
 DEFAULT_NEWSPAPER_PAGES = [(1, "要闻"), (2, "综合"), (3, "民生"), (4, "文化")]
 

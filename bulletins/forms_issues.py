@@ -9,6 +9,7 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from .models import DistributionKind, Item, Publication, RecipientGroup, Role
 from .templatetags.people import person
@@ -52,6 +53,12 @@ class IssueHeaderForm(forms.Form):
         error_messages={"invalid": "印数应为整数。", "min_value": "印数至少为1。", "max_value": "印数过大。"},
     )
 
+    submission_deadline = forms.DateTimeField(
+        label="截稿时间", required=False, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        error_messages={"invalid": "截稿时间格式不正确，应为 年-月-日 时:分。"},
+    )
+
     def __init__(self, *args, issue=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.editor_users = responsible_editor_choices()
@@ -75,6 +82,7 @@ class IssueHeaderForm(forms.Form):
             self.initial.update(
                 version=issue.version, issue_date=issue.issue_date, series_title=issue.series_title,
                 editor_note=issue.editor_note, print_run=issue.print_run,
+                submission_deadline=timezone.localtime(issue.submission_deadline) if issue.submission_deadline else None,
             )
 
     def editor_fields(self):
@@ -117,6 +125,7 @@ class IssueHeaderForm(forms.Form):
             expected_version=data["version"], editors=data["editors"], distribution=data["distribution"],
             issue_date=data["issue_date"], series_title=data["series_title"].strip(),
             editor_note=data["editor_note"].strip(), print_run=data["print_run"],
+            submission_deadline=data.get("submission_deadline"),
         )
 
 

@@ -188,6 +188,9 @@ class Issue(models.Model):
     editor_note = models.TextField("编者按", blank=True)
     state = models.CharField("状态", max_length=20, choices=IssueState.choices, default=IssueState.DRAFTING)
     print_run = models.PositiveIntegerField("印数", null=True, blank=True)
+    submission_deadline = models.DateTimeField(
+        "截稿时间", null=True, blank=True, help_text="来稿单位报送本期稿件的截止时间；截稿前提醒各单位"
+    )
     responsible_editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name="责任编辑",

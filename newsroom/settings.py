@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "bulletins",
     "bulletins.assessment",
     "bulletins.search",
+    "bulletins.notifications",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bulletins.context_processors.roles",
+                "bulletins.notifications.context_processors.bell",
             ],
         },
     },
@@ -178,6 +181,34 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
 CELERY_TIMEZONE = TIME_ZONE
+
+# E-mail: the console backend unless an SMTP host is configured.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "信息编辑系统 <newsroom@localhost>")
+# Links in e-mails point here.
+NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
+# Units are reminded this many hours before an issue's 截稿时间.
+NEWSROOM_DEADLINE_REMINDER_HOURS = float(os.environ.get("NEWSROOM_DEADLINE_REMINDER_HOURS", "24"))
+# The beat process (celery -A newsroom beat): the daily digest, deadline checks,
+# and a sweep for e-mails whose task was lost.
+CELERY_BEAT_SCHEDULE = {
+    "daily-digest": {
+        "task": "notifications.send_daily_digests",
+        "schedule": crontab(hour=int(os.environ.get("NEWSROOM_DIGEST_HOUR", "8")), minute=0),
+    },
+    "deadline-checks": {"task": "notifications.check_deadlines", "schedule": 300.0},
+    "sweep-unsent-emails": {"task": "notifications.sweep_unsent_emails", "schedule": 600.0},
+}
 
 # Typesetting: extra font files an office installs (licensed faces such as
 # 方正小标宋简体, 仿宋_GB2312) are looked up here first.

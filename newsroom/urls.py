@@ -15,5 +15,6 @@ urlpatterns = [
     # Uploaded media are served by bulletins' protected_media view (MEDIA_URL
     # "/media/"), never as public static files, in development or production.
     path("search/", include("bulletins.search.urls")),
+    path("notifications/", include("bulletins.notifications.urls")),
     path("", include("bulletins.urls")),
 ]

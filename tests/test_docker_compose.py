@@ -61,3 +61,9 @@ def test_image_installs_the_fonts_and_collects_static_files():
     assert "scripts/debian-packages.txt" in dockerfile
     assert "fonts-noto-cjk" in packages and "texlive-lang-chinese" in packages
     assert "collectstatic --noinput" in dockerfile
+
+
+def test_beat_runs_the_celery_schedule_with_the_same_settings_as_the_worker(compose):
+    beat = compose["services"]["beat"]
+    assert "celery -A newsroom beat" in command_text(beat)
+    assert beat["environment"]["CELERY_BROKER_URL"] == compose["services"]["worker"]["environment"]["CELERY_BROKER_URL"]

@@ -22,6 +22,7 @@ from bulletins.sanitize import text_to_html
 from bulletins.workflow import apply_transition
 
 DEMO_PASSWORD = "demo-2026"
+DEMO_MAIL_DOMAIN = "example.org"  # reserved for examples: demo e-mail goes nowhere real
 
 STAFF = [
     # username, full name, role
@@ -153,13 +154,13 @@ class Command(BaseCommand):
 
     def _roles(self):
         groups = {role: Group.objects.get_or_create(name=role.value)[0] for role in Role}
-        admin_perms = Permission.objects.filter(content_type__app_label__in=["bulletins", "auth", "assessment"])
+        admin_perms = Permission.objects.filter(content_type__app_label__in=["bulletins", "auth", "assessment", "notifications"])
         groups[Role.ADMINISTRATOR].permissions.set(admin_perms)
         return groups
 
     def _user(self, username, full_name, group, is_staff=False):
         user = User.objects.create_user(
-            username=username, password=DEMO_PASSWORD, last_name=full_name[:1], first_name=full_name[1:],
+            username=username, password=DEMO_PASSWORD, email=f"{username}@{DEMO_MAIL_DOMAIN}", last_name=full_name[:1], first_name=full_name[1:],
             is_staff=is_staff,
         )
         user.groups.add(group)

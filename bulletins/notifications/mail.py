@@ -1,0 +1,36 @@
+"""E-mail bodies for notifications: plain text and HTML, in Chinese, through
+Django's e-mail framework (console backend by default, SMTP in production)."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+SUBJECT_PREFIX = "【信息编辑系统】"
+
+
+def absolute(url):
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return settings.NEWSROOM_SITE_URL.rstrip("/") + url
+
+
+def _message(address, subject, template, context):
+    context = {**context, "site_url": settings.NEWSROOM_SITE_URL.rstrip("/"),
+               "settings_url": absolute("/notifications/settings/")}
+    text = render_to_string(f"notifications/{template}.txt", context)
+    html = render_to_string(f"notifications/{template}.html", context)
+    message = EmailMultiAlternatives(SUBJECT_PREFIX + subject, text, settings.DEFAULT_FROM_EMAIL, [address])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def notification_message(delivery):
+    notification = delivery.notification
+    return _message(delivery.address, notification.title, "email", {
+        "notification": notification, "link": absolute(notification.url),
+    })
+
+
+def digest_message(address, user, notifications):
+    rows = [(n, absolute(n.url)) for n in notifications]
+    return _message(address, f"今日通知汇总（{len(rows)}条）", "digest", {"user": user, "rows": rows})
