@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "bulletins.assessment",
     "bulletins.search",
     "bulletins.notifications",
+    "bulletins.presence",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "bulletins.context_processors.roles",
                 "bulletins.notifications.context_processors.bell",
+                "bulletins.presence.context_processors.presence",
             ],
         },
     },
@@ -199,6 +201,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "信息编辑系统 <n
 NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
 # Units are reminded this many hours before an issue's 截稿时间.
 NEWSROOM_DEADLINE_REMINDER_HOURS = float(os.environ.get("NEWSROOM_DEADLINE_REMINDER_HOURS", "24"))
+# An open edit page pings this often (seconds) to show who else is editing.
+NEWSROOM_PRESENCE_PING_SECONDS = float(os.environ.get("NEWSROOM_PRESENCE_PING_SECONDS", "15"))
 # The beat process (celery -A newsroom beat): the daily digest, deadline checks,
 # and a sweep for e-mails whose task was lost.
 CELERY_BEAT_SCHEDULE = {

@@ -16,5 +16,6 @@ urlpatterns = [
     # "/media/"), never as public static files, in development or production.
     path("search/", include("bulletins.search.urls")),
     path("notifications/", include("bulletins.notifications.urls")),
+    path("presence/", include("bulletins.presence.urls")),
     path("", include("bulletins.urls")),
 ]

@@ -96,7 +96,7 @@ def test_the_home_page_shows_what_waits_with_counts(client, editor):
     html = client.get("/").content.decode()
     assert "待您处理" in html
     assert '<span class="count">4</span>新来稿' in html
-    assert '<span class="count">1</span>期刊被责任编辑退回' in html
+    assert '<span class="count">1</span>期刊退回修改' in html
 
 
 def test_a_user_changes_how_each_kind_reaches_them(client, editor):

@@ -21,7 +21,7 @@ class Kind(models.TextChoices):
     # to editors
     ITEM_SUBMITTED = "item_submitted", "新来稿"
     ITEM_RESUBMITTED = "item_resubmitted", "退回后重新报送"
-    ISSUE_REJECTED = "issue_rejected", "期刊被责任编辑退回"
+    ISSUE_REJECTED = "issue_rejected", "期刊退回修改"
     ISSUE_APPROVED = "issue_approved", "期刊已签发"
     DEADLINE_MISSING = "deadline_missing", "截稿时未报送的单位"
     # to the issue's responsible editors

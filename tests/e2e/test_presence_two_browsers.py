@@ -1,0 +1,51 @@
+"""In two real browsers: the second editor sees the first one's name appear on
+an item's review page while the first has it open, and disappear when they leave;
+the soft lock taken in one shows in the other."""
+
+import pytest
+from playwright.sync_api import expect
+
+from bulletins.models import Role, Unit
+from tests import factories
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "pass-1234"
+
+
+def sign_in(page, username):
+    page.goto("/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_role("button", name="退出")).to_be_visible()
+
+
+@pytest.fixture
+def item(settings, editor, contributor, unit):
+    settings.NEWSROOM_PRESENCE_PING_SECONDS = 1  # the page pings every second here (15 s by default)
+    factories.make_user("bianji2", Role.EDITOR, full_name="孙悦")
+    return factories.make_item(unit, contributor, title="我区启动老旧管网改造", state="submitted")
+
+
+def test_the_second_editor_sees_the_first_appear_and_disappear(item, new_page):
+    first = new_page()
+    sign_in(first, "bianji")
+    first.goto(f"/items/{item.pk}/review/")
+    expect(first.get_by_role("button", name="我来编辑")).to_be_visible()
+
+    second = new_page()
+    sign_in(second, "bianji2")
+    second.goto(f"/items/{item.pk}/review/")
+    banner = second.locator(".presence")
+    expect(banner.get_by_text("李德昭 正在审稿")).to_be_visible()
+
+    first.get_by_role("button", name="我来编辑").click()
+    expect(banner.get_by_text("李德昭 已声明“我来编辑”")).to_be_visible()
+    expect(banner.get_by_role("button", name="请他让出编辑")).to_be_visible()
+
+    first.get_by_role("button", name="解除我的锁定").click()
+    expect(banner.get_by_text("已声明“我来编辑”")).to_be_hidden()
+
+    first.goto("/")  # leaving the page ends its session
+    expect(banner.get_by_text("李德昭")).to_have_count(0)
