@@ -55,8 +55,8 @@ def test_captions_with_credits_print_below_their_photos(result):
             bottom = top + photo.slots * g.line
             images = [i for i in pdf_page.images if abs(i["x0"] - x0) < 1 and top - 1 <= i["top"] < bottom]
             below = pdf_page.within_bbox((x0 - 1, images[0]["bottom"], x0 + g.span_width(photo.columns) + 1, bottom + 1))
-            assert squeeze(story_photo.caption) == squeeze(below.extract_text())
-            assert story_photo.caption.endswith(" 摄）")
+            assert squeeze(story_photo.caption + story_photo.credit) == squeeze(below.extract_text())
+            assert story_photo.credit.endswith(" 摄）")
 
 
 def test_photos_are_downsampled_to_print_resolution(result):

@@ -11,7 +11,7 @@ from bulletins.typesetting.newspaper.story import Story
 
 from .issue_helpers import login
 
-NOTES = ["《春风行动》在一版排不下，移至二版。", "内容超出版面，已自动增加五版。"]
+NOTES = ["《春风行动》在一版排不下，移至二版。", "《短讯》排不下：还差30行（未能排入任何版面）。"]
 
 
 @pytest.fixture(autouse=True)
@@ -43,9 +43,28 @@ def story(key, lines, headline):
     return Measured(Story(key=key, headline=headline, is_lead=key == 1), {s: 3 for s in spans}, {s: 2 for s in spans}, units, {1: [], 2: []})
 
 
-def test_the_layout_says_when_a_story_moves_and_when_a_page_is_added():
+def test_the_layout_says_when_a_story_moves():
+    geometry = Geometry(page_width=750, page_height=1100, columns=4)
+    full = geometry.body_slots(1, False) - 3
+    plan = paginate(geometry, [(1, "要闻", ""), (2, "综合", "")], {1: [story(1, full * 4, "头条"), story(2, 30, "短讯")]})
+    assert "《短讯》在一版排不下，移至二版。" in plan.notes
+    assert plan.problems == []
+
+
+def test_overflow_adds_no_page_and_says_which_story_does_not_fit_by_how_many_lines():
     geometry = Geometry(page_width=750, page_height=1100, columns=4)
     full = geometry.body_slots(1, False) - 3
     plan = paginate(geometry, [(1, "要闻", "")], {1: [story(1, full * 4, "头条"), story(2, 30, "短讯")]})
-    assert "《短讯》在一版排不下，移至二版。" in plan.notes
-    assert "内容超出版面，已自动增加二版。" in plan.notes
+    assert [page.number for page in plan.pages] == [1]
+    assert len(plan.problems) == 1 and plan.problems[0].startswith("《短讯》排不下：还差30行（未能排入任何版面）。")
+    assert "增加两个版面" in plan.problems[0]
+    assert not any("自动增加" in note for note in plan.notes)
+
+
+def test_notes_are_one_line_per_story_however_often_it_moves():
+    geometry = Geometry(page_width=750, page_height=1100, columns=4)
+    full = geometry.body_slots(1, False) - 3
+    pages = [(n, "", "") for n in range(1, 5)]
+    plan = paginate(geometry, pages, {1: [story(1, full * 4, "头条")] + [story(k, 40, f"短讯{k}") for k in range(2, 9)]})
+    for k in range(2, 9):
+        assert sum(1 for note in plan.notes if f"《短讯{k}》" in note) <= 1

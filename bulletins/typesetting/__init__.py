@@ -7,11 +7,13 @@ class RenderedPDF(bytes):
     everywhere else, so callers that only want the file need not care."""
 
     notes = ()
+    problems = ()  # the notes the editor must decide on (a story left out, an empty page, a photo not placed)
 
     @classmethod
-    def with_notes(cls, data, notes):
+    def with_notes(cls, data, notes, problems=()):
         pdf = cls(data)
         pdf.notes = tuple(notes)
+        pdf.problems = tuple(problems)
         return pdf
 
 
@@ -29,7 +31,7 @@ def render_issue_pdf(issue, *, final=None):
         from .newspaper import typeset_newspaper
 
         typeset = typeset_newspaper(issue, final=final)
-        return RenderedPDF.with_notes(typeset.pdf, typeset.plan.notes)
+        return RenderedPDF.with_notes(typeset.pdf, typeset.plan.notes, typeset.plan.problems)
     from .bulletin import render_bulletin
 
     return RenderedPDF.with_notes(render_bulletin(issue, final=final), ())

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--number", type=int, help="期号")
         parser.add_argument("-o", "--output", required=True, help="输出的 PDF 文件")
         watermark = parser.add_mutually_exclusive_group()
-        watermark.add_argument("--final", action="store_true", help="不加“样稿”水印")
+        watermark.add_argument("--final", action="store_true", help="不加“样稿”水印；版面有待决定的问题时以非零状态退出")
         watermark.add_argument("--draft", action="store_true", help="加“样稿”水印")
 
     def handle(self, *args, **options):
@@ -34,6 +34,12 @@ class Command(BaseCommand):
         output = Path(options["output"])
         if not output.parent.is_dir():
             raise CommandError(f"输出目录不存在：{output.parent}")
+        for note in getattr(data, "notes", ()):
+            self.stdout.write(f"排版提示：{note}")
+        problems = getattr(data, "problems", ())
+        if options["final"] and problems:
+            # No final file of a layout the editor has not decided on.
+            raise CommandError(f"版面有 {len(problems)} 处问题需要编辑决定，未输出定稿：" + "；".join(problems))
         # Written whole or not at all.
         partial = output.with_name(output.name + ".part")
         partial.write_bytes(data)

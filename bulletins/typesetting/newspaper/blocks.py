@@ -58,6 +58,12 @@ class Piece:
     def photo_count(self):
         return len(self.measured.photos.get(1, [])) if self.photos is None else len(self.photos)
 
+    @property
+    def portrait(self):
+        """Whether the photos still to print are upright (the first one decides)."""
+        indexes = range(len(self.story.photos)) if self.photos is None else self.photos
+        return any(self.story.photos[i].aspect < 1 for i in list(indexes)[:1])
+
     def photo_specs(self, width):
         """[(story photo index, slots, caption lines)] at ``width`` columns."""
         measured = self.measured.photos.get(width, [])
@@ -101,13 +107,26 @@ class Row:
 # ------------------------------------------------------------------ one block
 
 
-def photo_width(geometry, span, count=1):
-    """Photos take half the page's columns, never more than their block; when
-    that would stack them, narrower ones stand side by side."""
-    width = min(span, max(1, geometry.columns // 2))
+MAX_PHOTO_COLUMNS = 3
+
+
+def photo_width(geometry, span, count=1, portrait=False, lead=False):
+    """Columns a story's photos print across, by orientation and weight: a
+    portrait one column (two for a lead at least three columns wide), a
+    landscape two; never wider than the
+    block, and narrower ones side by side when that would stack them."""
+    if portrait:
+        width = 2 if lead and span >= 3 else 1
+    else:
+        width = 2
+    width = max(1, min(width, span, geometry.columns, MAX_PHOTO_COLUMNS))
     if count > span // width:
         width = max(1, span // min(count, span))
     return width
+
+
+def piece_photo_width(geometry, piece, span):
+    return photo_width(geometry, span, piece.photo_count, piece.portrait, piece.story.is_lead and not piece.continued)
 
 
 def fill_columns(units, capacities):
@@ -132,11 +151,13 @@ def fill_columns(units, capacities):
 
 def place_photos(span, width, specs):
     """[PhotoBox] (columns relative to the block) side by side in rows at the
-    body's top; and the per-column occupancy. ``specs``: [(index, slots, caption lines)]."""
+    top of the body's last columns, so that the text (its dateline or byline
+    first) starts at the top of the first column, never under a photo; and
+    the per-column occupancy. ``specs``: [(index, slots, caption lines)]."""
     per_row = max(1, span // width)
     boxes, occupancy = [], [0] * span
     for n, (index, slots, caption_lines) in enumerate(specs):
-        column = (n % per_row) * width
+        column = span - (n % per_row + 1) * width
         top = max(occupancy[column : column + width])
         boxes.append(PhotoBox(index, column, top, slots, caption_lines, width))
         for c in range(column, column + width):
@@ -159,7 +180,7 @@ def balanced_body(units, occupancy):
 
 def complete_fit(geometry, piece, span):
     """The piece whole in ``span`` columns, columns balanced."""
-    width = photo_width(geometry, span, piece.photo_count)
+    width = piece_photo_width(geometry, piece, span)
     boxes, occupancy = place_photos(span, width, piece.photo_specs(width))
     body, columns = balanced_body(piece.band_units(), occupancy)
     header = piece.header_slots(span)
@@ -172,9 +193,13 @@ def cut_fit(geometry, piece, span, room):
     header = piece.header_slots(span)
     body = room - header
     lead_in = 1 if piece.continued else 0
-    width = photo_width(geometry, span, piece.photo_count)
+    width = piece_photo_width(geometry, piece, span)
     specs = piece.photo_specs(width)
     boxes, occupancy = place_photos(span, width, specs)
+    while width > 1 and (body < max(occupancy + [0]) or sum(max(0, body - o) for o in occupancy) - 1 - lead_in < MIN_CUT_LINES):
+        width -= 1  # a photo size step before the photo travels on
+        specs = piece.photo_specs(width)
+        boxes, occupancy = place_photos(span, width, specs)
     if body < max(occupancy + [0]) or sum(max(0, body - o) for o in occupancy) - 1 - lead_in < MIN_CUT_LINES:
         # The photos do not fit here: they travel on with the rest of the story.
         boxes, occupancy = [], [0] * span
@@ -183,8 +208,11 @@ def cut_fit(geometry, piece, span, room):
         return None
     units = piece.band_units()
     columns, rest = fill_columns(units, capacities)
-    if not rest:  # a greedy fill holds it all after all
-        return Fit(span, header, room, columns, occupancy, boxes)
+    if not rest:
+        if len(boxes) < len(specs):
+            return None  # the text would fit only by leaving its photo out: never
+        height, columns = balanced_body(units, occupancy)  # all of it fits after all: balanced
+        return Fit(span, header, header + height, columns, occupancy, boxes)
     last = max(c for c, cap in enumerate(capacities) if cap)
     capacities[last] -= 1  # room for （下转X版）
     columns, rest = fill_columns(units, capacities)

@@ -9,6 +9,7 @@ with every box at a fixed position and every line on its slot
 (``lines``), so what was measured is what prints.
 """
 
+import functools
 from dataclasses import dataclass
 from html import escape
 
@@ -28,7 +29,7 @@ from .measure import (
     measure_stories,
     measuring_probes,
 )
-from .story import story_from_item
+from .story import NOBR, credit_runs, story_from_item
 from ..photos import image_size, print_image
 
 RED = "device-cmyk(0 0.8 0.8 0)"
@@ -41,7 +42,9 @@ class Typeset:
     pdf: bytes
     plan: object  # layout.Plan
     geometry: Geometry
-    frames: dict  # (story key, photo index) -> PhotoFrame
+    frames: dict  # (story key, photo index, width) -> PhotoFrame
+    stories: list = ()  # every Measured story of the issue, in print order
+    declared_pages: int = 0  # pages the editor set up
 
 
 def render_newspaper(issue, *, final):
@@ -55,7 +58,7 @@ def typeset_newspaper(issue, *, final):
     css = render_to_string("print/newspaper.css", _style_context(geometry, issue.publication))
     pages, stories_by_page = _stories(issue)
     stories = [s for page_stories in stories_by_page.values() for s in page_stories]
-    probes = measuring_probes(geometry, stories, header_html, caption_html)
+    probes = measuring_probes(geometry, stories, functools.partial(header_html, geometry=geometry), caption_html)
     layout = measure_probes(css, probes, geometry.page_width, weasy.render)
     measured, frames = measure_stories(geometry, stories, layout)
     by_key = {m.story.key: m for m in measured}
@@ -64,7 +67,7 @@ def typeset_newspaper(issue, *, final):
     if not lines_as_planned(document, geometry.line):
         document = _draw(issue, geometry, plan, frames, css, final, merge=False)  # one box per line, as measured
     pdf = document.write_pdf(pdf_identifier=b"newsroom-newspaper")
-    return Typeset(pdf=pdf, plan=plan, geometry=geometry, frames=frames)
+    return Typeset(pdf=pdf, plan=plan, geometry=geometry, frames=frames, stories=measured, declared_pages=len(pages))
 
 
 def _draw(issue, geometry, plan, frames, css, final, merge):
@@ -104,27 +107,65 @@ def _stories(issue):
 # ------------------------------------------------------------------ fragments
 
 
-def header_html(story, continued, span):
+# Headline sizes (pt) by span (3: three columns or more) as newspaper.css sets them.
+HEADLINE_PT = {(1, False): 14, (2, False): 17, (3, False): 20, (1, True): 17, (2, True): 22, (3, True): 30}
+SHORT_HEADLINE_PT = {1: 12, 2: 14, 3: 14}
+
+
+def headline_lines(text, width_pt, size_pt):
+    """A headline broken as an editor breaks it: balanced lines, at the
+    author's space or between words (jieba), never a line of one character."""
+    capacity = width_pt / size_pt - 0.25
+    lines = cjk.balance_lines(text, capacity)
+    while len(lines) > 1 and any(len(_letters(line)) <= 1 for line in lines) and capacity > 2:
+        capacity -= 1  # a narrower measure moves a character down to the lonely one
+        lines = cjk.balance_lines(text, capacity)
+    return lines
+
+
+def _letters(text):
+    return [ch for ch in text if not ch.isspace() and ch not in cjk.CLOSING and ch not in cjk.OPENING]
+
+
+def _headline(cls, text, width_pt, size_pt):
+    lines = headline_lines(text, width_pt, size_pt)
+    return f'<div class="{cls}">{"<br>".join(escape(line) for line in lines)}</div>'
+
+
+def header_html(story, continued, span, geometry=None):
     """Kicker, headline and subhead (or the short headline of a continuation);
     a page lead gets the large headline when it spans three columns or more."""
+    width = geometry.span_width(span) if geometry else None
+    step = min(span, 3)
     if continued:
-        return f'<div class="headline short">{escape(story.short_headline)}</div>'
+        if width is None:
+            return f'<div class="headline short">{escape(story.short_headline)}</div>'
+        return _headline("headline short", story.short_headline, width, SHORT_HEADLINE_PT[step])
     parts = []
     if story.column_label:
         parts.append(f'<div class="label-row"><span class="column-label">{escape(story.column_label)}</span></div>')
     if story.kicker:
         parts.append(f'<div class="kicker">{escape(story.kicker)}</div>')
     lead = " lead" if story.is_lead and not continued else ""
-    parts.append(f'<div class="headline{lead}">{escape(story.headline)}</div>')
+    if width is None:
+        parts.append(f'<div class="headline{lead}">{escape(story.headline)}</div>')
+    else:
+        parts.append(_headline(f"headline{lead}", story.headline, width, HEADLINE_PT[(step, bool(lead))]))
     if story.subhead:
         parts.append(f'<div class="deck">{escape(story.subhead)}</div>')
     return "".join(parts)
 
 
 def caption_html(photo):
-    if not photo.caption:
+    """The caption, then its credit as one unbreakable run: （杨帆　摄）."""
+    if not photo.caption and not photo.credit:
         return ""
-    return f'<div class="caption">{escape(cjk.mark_breaks(photo.caption))}</div>'
+    credit = "".join(
+        f'<span class="{cls}">{escape(text)}</span>' if NOBR in cls else escape(text)
+        for cls, text in credit_runs("credit", photo.credit)
+    )
+    credit = f'<span class="{NOBR}">{credit}</span>' if credit else ""
+    return f'<div class="caption">{escape(cjk.mark_breaks(photo.caption))}{cjk.BREAK if photo.caption else ""}{credit}</div>'
 
 
 def _sheet(geometry, issue, page, frames, photos, merge):
@@ -140,7 +181,7 @@ def _sheet(geometry, issue, page, frames, photos, merge):
     for placement in page.placements:
         y = top + placement.top * line
         x = geometry.column_x(placement.first_column)
-        header = header_html(placement.story, placement.continued_from is not None, placement.span)
+        header = header_html(placement.story, placement.continued_from is not None, placement.span, geometry)
         boxes.append(_box(x, y, geometry.span_width(placement.span), placement.header_slots * line, header, header_class(placement.span)))
         body_y = y + placement.header_slots * line
         for photo in placement.photos:

@@ -14,7 +14,7 @@ measurements, ``newspaper`` draws the plan.
 import math
 from dataclasses import dataclass
 
-from .blocks import Piece, choose_row, photo_width
+from .blocks import Piece, choose_row, piece_photo_width
 from .plan import PagePlan, Placement, Plan, Rule, jump_unit
 
 MM = 72 / 25.4
@@ -113,31 +113,81 @@ def page_label(number):
 
 def paginate(geometry, pages, stories_by_page):
     """Lay out every page. ``pages``: [(number, name, slogan)] in order;
-    ``stories_by_page``: {number: [Measured]} in print order (lead first)."""
+    ``stories_by_page``: {number: [Measured]} in print order (lead first).
+
+    No page is ever added: what does not fit on the pages the editor set up is
+    left out and said in the plan's ``problems`` (which stories, how many
+    lines), for the editor to decide.
+    """
     plans = [PagePlan(n, name, slogan, geometry.body_slots(n, bool(slogan))) for n, name, slogan in pages]
-    notes = []
     incoming = {plan.number: [] for plan in plans}
     planned = {plan.number: sum(_need(geometry, Piece(m, m.units)) for m in stories_by_page.get(plan.number, [])) for plan in plans}
-    index = 0
-    while index < len(plans):
-        plan = plans[index]
+    left_out = {}  # story key -> (story, lines, photo indexes, last page it printed on or None)
+    for plan in plans:
         queue = [Piece(m, list(m.units)) for m in stories_by_page.get(plan.number, [])] + incoming[plan.number]
         for piece, cut, fit in _pack_page(geometry, plan, queue):
-            target = _target_page(geometry, plans, planned, incoming, piece, plan.number, notes)
+            target = _target_page(geometry, plans, planned, incoming, piece, plan.number)
             if cut:
+                if target is None:
+                    _drop_jump(cut)
+                    left_out[piece.story.key] = (piece.story, sum(u.slots for u in fit.rest), fit.pending, plan.number)
+                    continue
                 _point_jump(cut, target)
                 piece = Piece(piece.measured, fit.rest, continued_from=plan.number, photos=list(fit.pending), previous=cut)
+            elif target is None:
+                if piece.previous is not None:
+                    _drop_jump(piece.previous)
+                photos = tuple(range(len(piece.story.photos))) if piece.photos is None else tuple(piece.photos)
+                left_out[piece.story.key] = (piece.story, sum(u.slots for u in piece.units), photos, piece.continued_from)
+                continue
             elif piece.previous is not None:
                 # A continuation that found no room here: its （下转X版） now names the new page.
                 _point_jump(piece.previous, target)
-                notes.append(f"《{piece.story.headline}》的续文在{page_label(plan.number)}排不下，移至{page_label(target)}。")
-            else:
-                notes.append(f"《{piece.story.headline}》在{page_label(plan.number)}排不下，移至{page_label(target)}。")
             incoming[target].append(piece)
-        index += 1
-        if index > len(pages) + 50:
-            raise RuntimeError("排版无法收敛：稿件过长。")
-    return Plan(pages=plans, notes=notes)
+    plan = Plan(pages=plans, notes=[])
+    _write_notes(plan, stories_by_page, left_out)
+    return plan
+
+
+CHOICES = "可选择：增加两个版面，把稿件移到其他版，删减稿件，或缩短篇幅。"
+
+
+def _write_notes(plan, stories_by_page, left_out):
+    """One note per story (where it ended), one per empty page; ``problems``
+    are the notes the editor must decide on before the issue is printed."""
+    printed = {}  # story key -> [page numbers]
+    placed_photos = {}
+    for page in plan.pages:
+        for placement in page.placements:
+            pages = printed.setdefault(placement.story.key, [])
+            if page.number not in pages:
+                pages.append(page.number)
+            placed_photos.setdefault(placement.story.key, set()).update(p.index for p in placement.photos)
+    for page in plan.pages:
+        if not stories_by_page.get(page.number) and not page.placements:
+            plan.problem(f"{page_label(page.number)}没有稿件，将印成空白版。")
+    for number, stories in stories_by_page.items():
+        for measured in stories:
+            story = measured.story
+            pages = printed.get(story.key, [])
+            if story.key in left_out:
+                _, lines, _, last = left_out[story.key]
+                where = f"已排至{page_label(last)}" if last and pages else "未能排入任何版面"
+                plan.problem(f"《{story.headline}》排不下：还差{lines}行（{where}）。{CHOICES}")
+            elif pages and pages[0] != number:
+                plan.note(f"《{story.headline}》在{page_label(number)}排不下，移至{page_label(pages[0])}。")
+            for index, photo in enumerate(story.photos):
+                if index not in placed_photos.get(story.key, set()):
+                    caption = f"“{photo.caption}”" if photo.caption else f"第{index + 1}张"
+                    plan.problem(f"《{story.headline}》的照片{caption}未能排入，请决定缩小照片、移动稿件或删去照片。")
+
+
+def _drop_jump(placement):
+    """A cut with nowhere to continue: no （下转X版） promising a page that is not there."""
+    for column in placement.columns:
+        if placement.jump_marker in column:
+            column.remove(placement.jump_marker)
+    placement.jump_marker = None
 
 
 def _pack_page(geometry, plan, queue):
@@ -203,13 +253,15 @@ def _need(geometry, piece):
     """Estimated area (in column-slots) a piece takes: its lines, its photos,
     a two-column headline and a share of the rules."""
     span = min(2, geometry.columns)
-    width = photo_width(geometry, span, piece.photo_count)
+    width = piece_photo_width(geometry, piece, span)
     photos = sum(slots for _, slots, _ in piece.photo_specs(width)) * width
     header = piece.header_slots(span) * span
     return sum(u.slots for u in piece.units) + photos + header + GAP_SLOTS * geometry.columns
 
 
-def _target_page(geometry, plans, planned, incoming, piece, from_page, notes):
+def _target_page(geometry, plans, planned, incoming, piece, from_page):
+    """The page a piece continues on: the editor's 转X版, else the first later
+    page with room, else the next page; None after the last page."""
     numbers = [p.number for p in plans]
     wanted = piece.story.jump_to_page
     if wanted and wanted > from_page and wanted in numbers:
@@ -222,11 +274,4 @@ def _target_page(geometry, plans, planned, incoming, piece, from_page, notes):
         if plan.slots * geometry.columns - planned[plan.number] - queued >= need:
             return plan.number
     later = [n for n in numbers if n > from_page]
-    if later:
-        return later[0]
-    number = max(numbers) + 1
-    plans.append(PagePlan(number, "", "", geometry.body_slots(number, False)))
-    planned[number] = 0
-    incoming[number] = []
-    notes.append(f"内容超出版面，已自动增加{page_label(number)}。")
-    return number
+    return later[0] if later else None

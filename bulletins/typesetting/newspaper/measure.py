@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..cjk import BREAK
-from .blocks import photo_width
+from .blocks import MAX_PHOTO_COLUMNS
 from .plan import Line, Measured, Unit
 from .story import PARAGRAPH, SUBHEAD, TOP_BYLINE
 
@@ -36,6 +36,7 @@ class PhotoFrame:
     caption_height: float
     slots: int
     caption_lines: int
+    caption_texts: tuple = ()  # the caption's measured lines (checks read them)
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,8 @@ def header_class(span):
 
 
 def photo_widths(geometry):
-    """Every width (in columns) a photo may print at: one column up to ``photo_width``'s widest."""
-    return range(1, photo_width(geometry, geometry.columns) + 1)
+    """Every width (in columns) a photo may print at: one column up to ``blocks.photo_width``'s widest."""
+    return range(1, min(MAX_PHOTO_COLUMNS, geometry.columns) + 1)
 
 
 def _kind_class(kind):
@@ -267,6 +268,7 @@ def measure_stories(geometry, stories, layout):
             for index, photo in enumerate(story.photos):
                 caption_height, caption_texts = layout[f"p-{key}-{index}-{width}"]
                 frame = _photo_frame(geometry, geometry.span_width(width), photo.aspect, caption_height, len(caption_texts))
+                frame.caption_texts = tuple(caption_texts)
                 frames[(key, index, width)] = frame
                 photos[width].append((frame.slots, frame.caption_lines))
         spans = range(1, geometry.columns + 1)
@@ -277,6 +279,7 @@ def measure_stories(geometry, stories, layout):
                 continuation_header_slots={s: geometry.slots(layout[f"c-{key}-{s}"][0] + 4) for s in spans},
                 units=units,
                 photos=photos,
+                header_lines={s: tuple(layout[f"h-{key}-{s}"][1]) for s in spans},
             )
         )
     return measured, frames

@@ -43,6 +43,7 @@ class Measured:
     continuation_header_slots: dict  # span -> slots of the short headline
     units: list  # [Unit]
     photos: dict  # photo width (columns) -> [(slots, caption lines)] per story photo
+    header_lines: dict = field(default_factory=dict)  # span -> measured lines of the headline furniture
 
     @property
     def body_slots(self):
@@ -111,7 +112,17 @@ class PagePlan:
 @dataclass
 class Plan:
     pages: list
-    notes: list  # editor-facing remarks (Chinese)
+    notes: list  # editor-facing remarks (Chinese), one per story or page, problems included
+    problems: list = field(default_factory=list)  # the notes the editor must decide on before printing
+
+    def note(self, text):
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def problem(self, text):
+        self.note(text)
+        if text not in self.problems:
+            self.problems.append(text)
 
     def page(self, number):
         return next(p for p in self.pages if p.number == number)

@@ -35,6 +35,7 @@ class StoryPhoto:
     image: object  # the ImageField file
     caption: str
     aspect: float  # width / height
+    credit: str = ""  # （杨帆 摄）, printed after the caption
 
 
 @dataclass
@@ -51,6 +52,8 @@ class Story:
     jump_to_page: int | None = None
     blocks: list = field(default_factory=list)
     photos: list = field(default_factory=list)
+    dateline_text: str = ""  # as entered: where the names come from
+    byline_text: str = ""
 
     @property
     def body_text(self):
@@ -65,15 +68,17 @@ def story_from_item(item, page_number, photo_size=None):
     """
     blocks = []
     if item.byline and item.byline_position == item.BylinePosition.TOP:
-        blocks.append(make_block(TOP_BYLINE, [("byline", "□" + _bare_byline(item.byline))]))
+        blocks.append(Block(TOP_BYLINE, credit_runs("byline", "□" + _bare_byline(item.byline))))
     body = [list(runs) for runs in body_blocks(item.body)]
-    paragraphs = [runs for kind, runs in body if kind == PARAGRAPH]
+    blocks_runs = [(kind, make_block(kind, runs).runs) for kind, runs in body]
+    paragraphs = [runs for kind, runs in blocks_runs if kind == PARAGRAPH]
     if item.dateline:
+        dateline = credit_runs("dateline", item.dateline)
         if paragraphs:
-            paragraphs[0][:0] = [("dateline", item.dateline.strip())]
+            paragraphs[0][:0] = dateline
         else:
-            body.append((PARAGRAPH, [("dateline", item.dateline.strip())]))
-            paragraphs = [body[-1][1]]
+            blocks_runs.append((PARAGRAPH, dateline))
+            paragraphs = [blocks_runs[-1][1]]
     end_mark = ""
     if item.byline and item.byline_position == item.BylinePosition.END:
         end_mark = f"（{_bare_byline(item.byline)}）"
@@ -81,17 +86,18 @@ def story_from_item(item, page_number, photo_size=None):
         end_mark = f"（{item.attribution}）"
     if end_mark:
         if not paragraphs:
-            body.append((PARAGRAPH, []))
-            paragraphs = [body[-1][1]]
-        paragraphs[-1].append(("end-byline", "\u3000" + end_mark))
-    blocks.extend(make_block(kind, runs) for kind, runs in body)
+            blocks_runs.append((PARAGRAPH, []))
+            paragraphs = [blocks_runs[-1][1]]
+        paragraphs[-1].extend([("end-byline", "\u3000" + BREAK)] + credit_runs("end-byline", end_mark))
+    blocks.extend(Block(kind, runs) for kind, runs in blocks_runs)
     photos = []
     for image in item.images.all():
         width, height = photo_size(image.image) if photo_size else (3, 2)
         caption = image.caption.strip()
+        credit = ""
         if image.credit:
-            caption += f"（{_bare_byline(image.credit).removesuffix(' 摄').removesuffix('摄').strip()} 摄）"
-        photos.append(StoryPhoto(image=image.image, caption=caption, aspect=width / height))
+            credit = f"（{_bare_byline(image.credit).removesuffix(' 摄').removesuffix('摄').strip()} 摄）"
+        photos.append(StoryPhoto(image=image.image, caption=caption, aspect=width / height, credit=credit))
     return Story(
         key=item.pk,
         headline=item.title,
@@ -105,14 +111,103 @@ def story_from_item(item, page_number, photo_size=None):
         jump_to_page=item.jump_to_page.number if item.jump_to_page_id else None,
         blocks=blocks,
         photos=photos,
+        dateline_text=item.dateline,
+        byline_text=item.byline,
     )
 
 
+# Words around the names in datelines, bylines and credits, longest first.
+_ROLES = sorted(
+    ["本报讯", "本报记者", "特约记者", "见习记者", "首席记者", "记者", "特约通讯员", "通讯员", "实习生", "摄影", "文图", "文/图", "摄", "图", "文", "报道"],
+    key=len,
+    reverse=True,
+)
+
+
+def credited_names(text):
+    """The people named in a dateline, byline or photo credit:
+    '本报讯(记者 刘斐 通讯员 王卫锋)' → ['刘斐', '王卫锋']; '杜萌萌 摄' → ['杜萌萌']."""
+    text = text or ""
+    for ch in "()（）□■【】,，、:：":
+        text = text.replace(ch, " ")
+    names = []
+    for token in text.split():
+        changed = token not in _ROLES
+        while changed:
+            changed = False
+            for role in _ROLES:
+                if token.startswith(role) and len(token) > len(role):
+                    token, changed = token[len(role):], True
+                    break
+                if token.endswith(role) and len(token) > len(role) + 1:
+                    token, changed = token[: -len(role)], True
+                    break
+        if token not in _ROLES and 2 <= len(token) <= 5 and all("\u4e00" <= ch <= "\u9fff" for ch in token):
+            names.append(token)
+    return names
+
+
 def make_block(kind, runs):
-    """A block whose runs are marked for CJK line breaking across run boundaries."""
-    runs = [(cls, " ".join(text.split())) for cls, text in runs if text.strip()]
+    """A block whose runs are marked for CJK line breaking across run boundaries.
+
+    A section subhead keeps the author's inner space (提前谋划　帮扶企业), as an
+    ideographic space a line may break after; a 《title》 of up to
+    ``MAX_WHOLE_TITLE`` characters never breaks.
+    """
+    if kind == SUBHEAD:
+        runs = [(cls, "\u3000".join(text.split())) for cls, text in runs if text.strip()]
+    else:
+        runs = [(cls, " ".join(text.split())) for cls, text in runs if text.strip()]
     html = "".join(f'<span class="{cls}">{escape(text, quote=False)}</span>' for cls, text in runs)
-    return Block(kind=kind, runs=_parse_runs(mark_breaks_html(html)))
+    marked = _parse_runs(mark_breaks_html(html))
+    if kind == SUBHEAD:
+        marked = [(cls, text.replace("\u3000", "\u3000" + BREAK).replace(BREAK + BREAK, BREAK)) for cls, text in marked]
+    return Block(kind=kind, runs=_whole_titles(marked))
+
+
+#: NOBR: the class of a run no line may break inside (see newspaper.css).
+NOBR = "nobr"
+MAX_WHOLE_TITLE = 12  # characters of a 《title》 kept on one line
+_TITLE = re.compile("《[^《》]+》")
+
+
+def _whole_titles(runs):
+    """Split out each short 《title》 as an unbreakable run."""
+    out = []
+    for cls, text in runs:
+        if NOBR in cls.split() or "《" not in text:
+            out.append((cls, text))
+            continue
+        position = 0
+        for match in _TITLE.finditer(text):
+            title = match.group().replace(BREAK, "")
+            if len(title) > MAX_WHOLE_TITLE:
+                continue
+            if match.start() > position:
+                out.append((cls, text[position : match.start()]))
+            out.append((f"{cls} {NOBR}", title))
+            position = match.end()
+        if position < len(text):
+            out.append((cls, text[position:]))
+    return out
+
+
+_HALF_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+
+def credit_runs(cls, text):
+    """Runs of a dateline, byline or credit as a newspaper sets it: full-width
+    brackets, the author's spaces kept (as ideographic spaces), and every
+    word between them — a name, 本报讯（记者, 通讯员 — unbreakable: a line
+    breaks only at a space. ``本报讯(记者 刘洋 通讯员 陈晨)`` →
+    本报讯（记者　刘洋　通讯员　陈晨）."""
+    tokens = text.translate(_HALF_BRACKETS).split()
+    runs = []
+    for index, token in enumerate(tokens):
+        if index:
+            runs.append((cls, "\u3000" + BREAK))
+        runs.append((f"{cls} {NOBR}", token))
+    return runs
 
 
 _SPAN = re.compile(r'<span class="([^"]*)">(.*?)</span>', re.S)
