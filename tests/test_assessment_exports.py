@@ -78,7 +78,7 @@ def test_the_xlsx_read_back_equals_the_page(client, editor, example):
     assert sheet.freeze_panes == "C3"
     assert [c.value.split("·")[-1] for c in sheet[2]] == [h.strip(" ▲▼") for h in headers]
     values = [[xlsx_text(c.value, c.number_format) for c in row] for row in sheet.iter_rows(min_row=3)]
-    page = [[re.sub(r"※$", "", cell).replace("零采用", "是") for cell in row] for row in body]
+    page = [[re.sub(r"※?▲?$", "", cell).replace("零采用", "是") for cell in row] for row in body]
     assert values[:-1] == page
     assert values[-1] == total
     assert len(page) == 12
@@ -100,7 +100,7 @@ def test_a_sorted_and_filtered_export_holds_the_rows_the_page_shows(client, edit
     query = {"period": "2026-03", "category": "subdistrict", "sort": "total"}
     parser = _TableText()
     parser.feed(client.get(reverse("assessment:office"), query).content.decode())
-    page_units = [row[1] for row in parser.rows[2:-1]]
+    page_units = [row[1].rstrip("※▲") for row in parser.rows[2:-1]]
     assert page_units == ["矿山街道", "工业路街道", "新安路街道", "中心路街道", "济源路街道"]
     sheet = openpyxl.load_workbook(io.BytesIO(client.get(reverse("assessment:export", args=["xlsx"]), query).content)).active
     assert [row[1].value for row in sheet.iter_rows(min_row=3)][:-1] == page_units
@@ -133,7 +133,7 @@ def test_the_command_writes_the_pages_figures(client, editor, example, tmp_path)
 
     lines = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert [h.split("·")[-1] for h in lines[0]] == [h.strip(" ▲▼") for h in headers]
-    assert lines[1:-1] == [[re.sub(r"※$", "", c).replace("零采用", "是") for c in row] for row in body]
+    assert lines[1:-1] == [[re.sub(r"※?▲?$", "", c).replace("零采用", "是") for c in row] for row in body]
     xlsx = tmp_path / "march.xlsx"
     call_command("unit_report", "--period", "2026-03", "--format", "xlsx", "-o", str(xlsx))
     sheet = openpyxl.load_workbook(xlsx).active
