@@ -30,6 +30,7 @@ from .models import (
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
     list_display = ("name", "short_name", "category", "order", "active")
+    list_per_page = 50
     list_filter = ("category", "active")
     list_editable = ("order", "active")
     search_fields = ("name", "short_name")
@@ -39,12 +40,14 @@ class UnitAdmin(admin.ModelAdmin):
 @admin.register(ItemKind)
 class ItemKindAdmin(admin.ModelAdmin):
     list_display = ("name", "order", "active")
+    list_per_page = 50
     list_editable = ("order", "active")
 
 
 @admin.register(RecipientGroup)
 class RecipientGroupAdmin(admin.ModelAdmin):
     list_display = ("name", "order")
+    list_per_page = 50
     list_editable = ("order",)
     search_fields = ("name",)
 
@@ -62,6 +65,7 @@ class PublicationDistributionInline(admin.TabularInline):
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "issuing_line", "page_size", "columns", "total_number_offset")
+    list_per_page = 50
     list_filter = ("kind",)
     search_fields = ("name", "issuing_line")
     prepopulated_fields = {}
@@ -108,6 +112,8 @@ class IssueLogInline(admin.TabularInline):
 @admin.register(Issue)
 class IssueAdmin(admin.ModelAdmin):
     list_display = ("__str__", "total_number", "issue_date", "series_title", "state", "pdf_link")
+    list_select_related = ("publication",)
+    list_per_page = 50
     list_filter = ("publication", "state", "year")
     search_fields = ("series_title", "editor_note", "items__title")
     date_hierarchy = "issue_date"
@@ -150,6 +156,8 @@ class ItemLogInline(IssueLogInline):
 @admin.register(Item)
 class ItemAdmin(admin.ModelAdmin):
     list_display = ("title", "unit", "author", "state", "issue", "submitted_at")
+    list_select_related = ("unit", "author", "issue__publication")
+    list_per_page = 50
     list_filter = ("state", "unit__category", "unit", "issue__publication")
     search_fields = ("title", "body", "attribution", "unit__name")
     date_hierarchy = "created_at"
@@ -166,6 +174,8 @@ class ItemAdmin(admin.ModelAdmin):
 @admin.register(WorkflowLog)
 class WorkflowLogAdmin(admin.ModelAdmin):
     list_display = ("created_at", "action", "item", "issue", "from_state", "to_state", "actor", "comment")
+    list_select_related = ("item", "issue__publication", "actor")
+    list_per_page = 50
     list_filter = ("action", "to_state")
     search_fields = ("item__title", "comment", "actor__username")
     date_hierarchy = "created_at"
@@ -180,6 +190,8 @@ class WorkflowLogAdmin(admin.ModelAdmin):
 @admin.register(RenderJob)
 class RenderJobAdmin(admin.ModelAdmin):
     list_display = ("issue", "state", "progress", "content_hash", "created_at")
+    list_select_related = ("issue__publication",)
+    list_per_page = 50
     list_filter = ("state",)
     readonly_fields = [f.name for f in RenderJob._meta.fields]
 
@@ -206,8 +218,12 @@ admin.site.unregister(User)
 class UserAdmin(BaseUserAdmin):
     inlines = [UnitMembershipInline]
     list_display = ("username", "last_name", "first_name", "roles", "is_active")
+    list_per_page = 50
     list_filter = ("groups", "is_active", "units")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
 
     @admin.display(description="角色")
     def roles(self, obj):
-        return "、".join(obj.groups.values_list("name", flat=True))
+        return "、".join(g.name for g in obj.groups.all())

@@ -64,6 +64,8 @@ class CategoryRuleInline(AdministratorOnly, admin.TabularInline):
 @admin.register(RuleSet)
 class RuleSetAdmin(AdministratorOnly, admin.ModelAdmin):
     list_display = ("year", "title", "district_level", "commission_missed", "monthly_cap")
+    list_select_related = ("district_level",)
+    list_per_page = 50
     fieldsets = [
         (None, {"fields": ("year", "title", "district_level", "notes")}),
         ("约稿", {"fields": ("commission_answered", "commission_late", "commission_declined", "commission_missed")}),
@@ -75,18 +77,23 @@ class RuleSetAdmin(AdministratorOnly, admin.ModelAdmin):
 @admin.register(Level)
 class LevelAdmin(AdministratorOnly, admin.ModelAdmin):
     list_display = ("name", "rank")
+    list_per_page = 50
     list_editable = ("rank",)
 
 
 @admin.register(HigherPublication)
 class HigherPublicationAdmin(AdministratorOnly, admin.ModelAdmin):
     list_display = ("name", "organ", "level", "order", "active")
+    list_select_related = ("level",)
+    list_per_page = 50
     list_editable = ("order", "active")
 
 
 @admin.register(Instruction)
 class InstructionAdmin(AdministratorOnly, admin.ModelAdmin):
     list_display = ("item", "leader_title", "leader_name", "level", "date", "feedback_state")
+    list_select_related = ("item", "level")
+    list_per_page = 50
     list_filter = ("level", "feedback_state")
     search_fields = ("leader_name", "leader_title", "text", "feedback_text", "item__title")
     raw_id_fields = ("item",)
@@ -96,6 +103,8 @@ class InstructionAdmin(AdministratorOnly, admin.ModelAdmin):
 @admin.register(Forwarding)
 class ForwardingAdmin(AdministratorOnly, admin.ModelAdmin):
     list_display = ("item", "target", "forwarded_on", "outcome", "adopted_by", "adopted_on")
+    list_select_related = ("item", "target", "adopted_by")
+    list_per_page = 50
     list_filter = ("target", "outcome")
     search_fields = ("item__title", "note")
     raw_id_fields = ("item",)
@@ -110,6 +119,7 @@ class CommissionAnswerInline(AdministratorOnly, admin.TabularInline):
 @admin.register(Commission)
 class CommissionAdmin(AdministratorOnly, admin.ModelAdmin):
     list_display = ("topic", "deadline", "targets", "issued_on")
+    list_per_page = 50
     search_fields = ("topic", "requirements")
     filter_horizontal = ("target_units",)
     inlines = [CommissionAnswerInline]
@@ -118,6 +128,8 @@ class CommissionAdmin(AdministratorOnly, admin.ModelAdmin):
 @admin.register(Adjustment)
 class AdjustmentAdmin(AdministratorOnly, admin.ModelAdmin):
     list_display = ("unit", "month", "points", "reason", "corrects", "created_at")
+    list_select_related = ("unit", "corrects")
+    list_per_page = 50
     list_filter = ("month", "unit")
     readonly_fields = ("corrects", "created_by", "created_at")
 
@@ -138,6 +150,8 @@ class ReportAdmin(AdministratorOnly, admin.ModelAdmin):
     """Issued 通报 are frozen: listed, never edited."""
 
     list_display = ("__str__", "number", "issued_at", "issued_by", "published_to_units")
+    list_select_related = ("issued_by",)
+    list_per_page = 50
     readonly_fields = ("month", "number", "summary", "pdf", "pdf_sha256", "issued_by", "issued_at")
     exclude = ("figures",)
 

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import actions, footer_block, idempotency, rendering, roles, workflow
+from ..paging import paginate
 from ..forms_issues import (
     ArrangementError,
     IssueCreateForm,
@@ -31,8 +33,12 @@ from ..forms_issues import (
     placements,
     span_choices,
 )
-from ..models import Issue, IssueState, Item, ItemState, Publication, RecipientGroup, RenderJob, WorkflowLog
+from ..models import Issue, IssueState, Item, ItemState, Publication, RecipientGroup, RenderJob, Unit, WorkflowLog
 from ..templatetags.people import person
+
+ISSUES_PER_PAGE = 30
+POOL_PER_PAGE = 20
+SIGNED_PER_PAGE = 20
 
 SENT_BACK_NOTICE = "本期此前已签发；内容修改后已自动退回“待签发”，需责任编辑重新签发。"
 
@@ -99,13 +105,14 @@ def issue_list(request):
         issues = issues.filter(state=state)
     else:
         state = ""
+    page, query = paginate(request, issues, ISSUES_PER_PAGE)
     groups = []
-    for publication_id, rows in groupby(issues, key=lambda i: i.publication_id):
+    for publication_id, rows in groupby(page.object_list, key=lambda i: i.publication_id):
         rows = list(rows)
         groups.append((rows[0].publication, rows))
     return render(request, "bulletins/issue_list.html", {
         "publications": publications, "groups": groups, "selected": selected, "state": state,
-        "states": IssueState.choices,
+        "states": IssueState.choices, "page": page, "query": query,
     })
 
 
@@ -154,9 +161,23 @@ def issue_create(request):
 # ---------------------------------------------------------------- composer
 
 
-def _composer_context(issue, user, header_form=None):
+def _pool(request):
+    """The accepted items not yet in any issue, filtered by the pool's own search
+    box (title or unit) and unit, a page at a time."""
+    pool = Item.objects.filter(state=ItemState.ACCEPTED, issue__isnull=True).select_related("unit")
+    text = request.GET.get("pool_q", "").strip()
+    if text:
+        pool = pool.filter(Q(title__icontains=text) | Q(attribution__icontains=text) | Q(unit__short_name__icontains=text))
+    unit = request.GET.get("pool_unit", "")
+    if unit.isdigit():
+        pool = pool.filter(unit_id=int(unit))
+    page, query = paginate(request, pool.order_by("-submitted_at", "-id"), POOL_PER_PAGE, param="pool_page")
+    return {"pool": page.object_list, "pool_page": page, "pool_query": query, "pool_q": text, "pool_unit": unit,
+            "pool_units": Unit.objects.filter(active=True)}
+
+
+def _composer_context(request, issue, user, header_form=None):
     placed = list(issue.ordered_items().select_related("unit", "page", "jump_to_page"))
-    pool = Item.objects.filter(state=ItemState.ACCEPTED, issue__isnull=True).select_related("unit").order_by("-submitted_at", "-id")
     pages = list(issue.pages.order_by("number"))
     page_groups = []
     if issue.publication.is_newspaper:
@@ -169,7 +190,7 @@ def _composer_context(issue, user, header_form=None):
         "issue": issue,
         "header_form": header_form or IssueHeaderForm(issue=issue),
         "placed": placed,
-        "pool": pool,
+        **_pool(request),
         "pages": pages,
         "page_groups": page_groups,
         "span_choices": span_choices(issue.publication),
@@ -188,7 +209,7 @@ def issue_compose(request, pk):
     _require_editor(request.user)
     issue = get_object_or_404(Issue.objects.select_related("publication"), pk=pk)
     if request.method == "GET":
-        return render(request, "bulletins/issue_compose.html", _composer_context(issue, request.user))
+        return render(request, "bulletins/issue_compose.html", _composer_context(request, issue, request.user))
     if issue.is_frozen:
         messages.error(request, "本期已印发，内容已冻结，不能修改。")
         return redirect("issue_compose", pk=issue.pk)
@@ -217,7 +238,7 @@ def issue_compose(request, pk):
 def _save_header(request, issue):
     form = IssueHeaderForm(request.POST, issue=issue)
     if not form.is_valid():
-        context = _composer_context(issue, request.user, header_form=form)
+        context = _composer_context(request, issue, request.user, header_form=form)
         messages.error(request, "刊头信息有误，请按提示修改后再保存。")
         return render(request, "bulletins/issue_compose.html", context, status=400)
     actions.update_issue(issue, request.user, **form.action_kwargs())
@@ -378,8 +399,10 @@ def signoff_queue(request):
     for issue in waiting:
         issue.mine = any(link.user_id == request.user.pk for link in issue.editor_links.all())
     waiting.sort(key=lambda i: (not i.mine, i.issue_date, i.pk))
-    approved = base.filter(state=IssueState.APPROVED).order_by("issue_date", "id")
-    return render(request, "bulletins/signoff_queue.html", {"waiting": waiting, "approved": approved})
+    approved, query = paginate(request, base.filter(state=IssueState.APPROVED).order_by("issue_date", "id"), SIGNED_PER_PAGE)
+    return render(request, "bulletins/signoff_queue.html", {
+        "waiting": waiting, "approved": approved.object_list, "page": approved, "query": query,
+    })
 
 
 def _reading_context(issue):
@@ -425,7 +448,7 @@ def archive(request):
         raise PermissionDenied("您没有查阅往期的权限。")
     issues = Issue.objects.filter(state=IssueState.PUBLISHED).select_related("publication")
     publications = list(Publication.objects.filter(issues__state=IssueState.PUBLISHED).distinct())
-    years = sorted(set(issues.values_list("year", flat=True)), reverse=True)
+    years = list(issues.order_by("-year").values_list("year", flat=True).distinct())
     selected = request.GET.get("publication") or ""
     if selected:
         issues = issues.filter(publication__slug=selected)
@@ -435,12 +458,13 @@ def archive(request):
     else:
         year = ""
     groups = []
-    ordered = issues.order_by("publication_id", "-year", "-number")
-    for (publication_id, issue_year), rows in groupby(ordered, key=lambda i: (i.publication_id, i.year)):
+    page, query = paginate(request, issues.order_by("publication_id", "-year", "-number"), ISSUES_PER_PAGE)
+    for (publication_id, issue_year), rows in groupby(page.object_list, key=lambda i: (i.publication_id, i.year)):
         rows = list(rows)
         groups.append((rows[0].publication, issue_year, rows))
     return render(request, "bulletins/archive.html", {
         "groups": groups, "publications": publications, "years": years, "selected": selected, "year": year,
+        "page": page, "query": query,
     })
 
 

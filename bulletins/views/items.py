@@ -51,7 +51,9 @@ def _home_for_item(user, item):
 def attach_reasons(items):
     """Attach each item's latest return/decline log as ``reason_log`` (one query)."""
     items = list(items)
-    logs = WorkflowLog.objects.filter(item__in=items, action__in=REASON_ACTIONS).order_by("item_id", "-created_at", "-id")
+    logs = WorkflowLog.objects.filter(item__in=items, action__in=REASON_ACTIONS).select_related("actor").order_by(
+        "item_id", "-created_at", "-id"
+    )
     latest = {}
     for log in logs:
         latest.setdefault(log.item_id, log)
@@ -117,7 +119,7 @@ def _conflict_response(request, form, conflict, template_context=None):
 def item_list(request):
     """My items: a contributor's units' items, an editor's own; filterable by state."""
     user = request.user
-    items = roles.visible_items(user).select_related("unit", "issue")
+    items = roles.visible_items(user).select_related("unit", "issue__publication")
     if roles.is_desk_member(user) or not roles.is_contributor(user):
         items = items.filter(author=user)
     counts = dict(items.values_list("state").annotate(n=Count("id")).values_list("state", "n"))
@@ -287,7 +289,7 @@ def inbox(request):
     data = request.GET if request.GET else {"state": ItemState.SUBMITTED}
     filters = InboxFilterForm(data)
     # A unit's drafts are its own until submitted; an editor sees only their own drafts here.
-    items = Item.objects.select_related("unit", "author", "issue").exclude(
+    items = Item.objects.select_related("unit", "author", "issue__publication").exclude(
         Q(state=ItemState.DRAFT) & ~Q(author=request.user)
     )
     if filters.is_valid():
