@@ -417,6 +417,10 @@ class ItemImage(models.Model):
     caption = models.CharField("图片说明", max_length=300, blank=True)
     credit = models.CharField("摄影", max_length=50, blank=True, help_text="印作（某某 摄）")
     order = models.PositiveSmallIntegerField("顺序", default=0)
+    sha256 = models.CharField(
+        "图片校验值(SHA-256)", max_length=64, blank=True, editable=False,
+        help_text="上传时计算一次；期刊的内容指纹直接使用，不再每次读取图片文件",
+    )
 
     class Meta:
         verbose_name = "图片"
@@ -425,6 +429,16 @@ class ItemImage(models.Model):
 
     def __str__(self):
         return self.caption or self.image.name
+
+    def save(self, *args, **kwargs):
+        # A new file (an upload not yet stored) gets its hash computed once, here.
+        if self.image and not getattr(self.image, "_committed", True):
+            self.sha256 = ""
+        super().save(*args, **kwargs)
+        if self.image and not self.sha256:
+            from .printed_content import photo_sha256
+
+            photo_sha256(self)
 
 
 class ItemRevision(models.Model):

@@ -43,6 +43,16 @@ def file_sha256(field_file):
         return f"missing:{field_file.name}"
 
 
+def photo_sha256(image):
+    """The SHA-256 of an ItemImage's file: stored on the row when the photo is
+    saved, computed (and stored) here only for a row that has none yet."""
+    if not image.sha256:
+        image.sha256 = file_sha256(image.image)
+        if not image.sha256.startswith("missing:"):
+            type(image).objects.filter(pk=image.pk).update(sha256=image.sha256)
+    return image.sha256
+
+
 def describe_issue(issue):
     """Everything about ``issue`` that prints, in print order, as JSON-ready data."""
     publication = issue.publication
@@ -59,7 +69,7 @@ def describe_issue(issue):
             jump_to_page=page_numbers.get(item.jump_to_page_id),
             photos=[
                 {
-                    "sha256": file_sha256(img.image),
+                    "sha256": photo_sha256(img),
                     "file": img.image.name,
                     "caption": img.caption,
                     "credit": img.credit,

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import typesetting
-from .models import IssueState, RenderJob
+from .models import Issue, IssueState, RenderJob
 from .printed_content import describe_issue
 from .typesetting import render_issue_pdf
 
@@ -82,25 +82,60 @@ def enqueue_on_commit(job):
     transaction.on_commit(partial(_enqueue, job.pk))
 
 
+def _lock_issue(issue):
+    """Serialise job creation per issue: two requests at once must not both find
+    no job and both queue one (a row lock on PostgreSQL; SQLite's IMMEDIATE
+    transactions already let one writer in at a time)."""
+    Issue.objects.select_for_update().filter(pk=issue.pk).values_list("pk", flat=True).first()
+
+
+def _create_job(issue, digest, user):
+    job = RenderJob.objects.create(issue=issue, content_hash=digest, requested_by=user if getattr(user, "pk", None) else None)
+    enqueue_on_commit(job)
+    return job
+
+
 def request_render(issue, user=None):
-    """The render job for the issue's current content: a finished or running job
-    with the same content hash is reused; otherwise a new job is queued.
+    """The render job for the issue's current content (the 生成样稿 button): a
+    finished or running job with the same content hash is reused; otherwise a
+    new job is queued (also after a failure: the user asked again).
 
     Returns (job, created).
     """
+    with transaction.atomic():
+        _lock_issue(issue)
+        digest = content_hash(issue)
+        candidates = RenderJob.objects.filter(issue=issue, content_hash=digest).exclude(state=RenderJob.State.FAILED)
+        for job in candidates.order_by("-created_at", "-id"):
+            if job.state == RenderJob.State.DONE:
+                if has_pdf(job):
+                    return job, False
+                continue
+            if is_stale(job):
+                revive(job)
+            return job, False
+        return _create_job(issue, digest, user), True
+
+
+def job_for_page(issue, user=None):
+    """The job a page shows when it is opened (a GET): the latest job for the
+    current content whatever its state — queued, running, done or failed — so
+    opening a page never queues work already queued or done, nor retries a
+    failure by itself; a job is queued only when the content has none yet."""
     digest = content_hash(issue)
-    candidates = RenderJob.objects.filter(issue=issue, content_hash=digest).exclude(state=RenderJob.State.FAILED)
-    for job in candidates.order_by("-created_at", "-id"):
-        if job.state == RenderJob.State.DONE:
-            if has_pdf(job):
-                return job, False
-            continue
-        if is_stale(job):
-            revive(job)
-        return job, False
-    job = RenderJob.objects.create(issue=issue, content_hash=digest, requested_by=user if getattr(user, "pk", None) else None)
-    enqueue_on_commit(job)
-    return job, True
+
+    def shown():
+        for job in RenderJob.objects.filter(issue=issue, content_hash=digest).order_by("-created_at", "-id"):
+            if job.state != RenderJob.State.DONE or has_pdf(job):
+                return job
+        return None
+
+    job = shown()  # the usual case: no lock, no write
+    if job is not None:
+        return job
+    with transaction.atomic():
+        _lock_issue(issue)
+        return shown() or _create_job(issue, digest, user)
 
 
 def revive(job):

@@ -428,7 +428,7 @@ def issue_review(request, pk):
     if not issue.is_frozen:
         # The signer should find the PDF beside the text without asking for it;
         # identical content reuses the finished job.
-        job, _ = rendering.request_render(issue, request.user)
+        job = rendering.job_for_page(issue, request.user)
     context.update(
         transitions=workflow.available_actions(request.user, issue),
         job=job,
