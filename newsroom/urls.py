@@ -3,6 +3,9 @@ from django.urls import include, path
 
 from bulletins.views.media import editor_image_upload
 
+handler400 = "bulletins.views.errors.bad_request"
+handler500 = "bulletins.views.errors.server_error"
+
 admin.site.site_header = "上街区委信息编辑系统 · 管理后台"
 admin.site.site_title = "信息编辑系统管理"
 admin.site.index_title = "系统配置"

@@ -22,6 +22,7 @@ from ..docx_import import ImportFailed, docx_to_html
 from ..forms import InboxFilterForm, ItemForm, ItemImageFormSet, TransitionForm
 from ..item_photos import save_photos
 from ..models import Item, ItemRevision, ItemState, WorkflowLog
+from .errors import choice, parse_id
 
 REASON_ACTIONS = ("return", "decline")
 
@@ -123,8 +124,8 @@ def item_list(request):
     if roles.is_desk_member(user) or not roles.is_contributor(user):
         items = items.filter(author=user)
     counts = dict(items.values_list("state").annotate(n=Count("id")).values_list("state", "n"))
-    state = request.GET.get("state", "")
-    if state in ItemState.values:
+    state = choice(request.GET.get("state", ""), ItemState.values, "稿件状态")
+    if state:
         items = items.filter(state=state)
     page = Paginator(items.order_by("-updated_at", "-id"), 30).get_page(request.GET.get("page"))
     page.object_list = attach_reasons(page.object_list)
@@ -313,7 +314,7 @@ def inbox_bulk_accept(request):
     """Accept the chosen items one by one; report each that could not be accepted and why."""
     user = request.user
     _require_editor(user)
-    ids = [int(v) for v in request.POST.getlist("items") if v.isdigit()]
+    ids = [parse_id(v, "稿件编号") for v in request.POST.getlist("items")]
     back = _safe_next(request, reverse("inbox"))
     if not ids:
         messages.warning(request, "请先勾选要采用的稿件。")

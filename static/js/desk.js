@@ -27,6 +27,26 @@
     event.returnValue = "";
   });
 
+  // <form data-max-bytes="N">: a form whose text is larger than the server accepts
+  // is not sent at all, so the text stays on the page instead of being lost to an
+  // error page. Runs before the other submit handlers (capture on window).
+  window.addEventListener("submit", function (event) {
+    var form = event.target;
+    var limit = parseInt(form.getAttribute("data-max-bytes") || "0", 10);
+    if (!limit) return;
+    var size = 0;
+    new FormData(form).forEach(function (value) {
+      if (typeof value === "string") size += new Blob([value]).size;
+    });
+    if (size > limit) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      var mb = function (n) { return (n / 1048576).toFixed(1); };
+      window.alert("内容太长，无法保存：这次要提交的文字约 " + mb(size) + " MB，一次最多 " + mb(limit) +
+        " MB（附件和图片不计）。\n\n您的文字仍在页面上，没有丢失。请把正文分成几篇，或删去粘贴进来的多余内容后再保存。");
+    }
+  }, true);
+
   // <form data-confirm="..."> asks before submitting (a withdrawal, a decline, a bulk accept, 印发).
   document.addEventListener("submit", function (event) {
     if (event.defaultPrevented) return; // a form handled by script (the PDF preview) stays on the page
@@ -43,6 +63,11 @@
       return;
     }
     leaving = true;
+  });
+
+  // <button data-history-back> on an error page: back to the form, whose text the browser still holds.
+  document.querySelectorAll("[data-history-back]").forEach(function (button) {
+    button.addEventListener("click", function () { window.history.back(); });
   });
 
   // A "select all" checkbox: <input type="checkbox" data-check-all="items">.
