@@ -20,5 +20,6 @@ urlpatterns = [
     path("search/", include("bulletins.search.urls")),
     path("notifications/", include("bulletins.notifications.urls")),
     path("presence/", include("bulletins.presence.urls")),
+    path("", include("bulletins.accounts.urls")),
     path("", include("bulletins.urls")),
 ]

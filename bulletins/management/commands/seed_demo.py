@@ -163,7 +163,7 @@ class Command(BaseCommand):
     def _roles(self):
         groups = {role: Group.objects.get_or_create(name=role.value)[0] for role in Role}
         admin_perms = Permission.objects.filter(
-            content_type__app_label__in=["bulletins", "auth", "assessment", "notifications", "presence"]
+            content_type__app_label__in=["bulletins", "auth", "assessment", "notifications", "presence", "accounts"]
         )
         groups[Role.ADMINISTRATOR].permissions.set(admin_perms)
         return groups
