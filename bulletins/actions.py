@@ -23,6 +23,7 @@ from .models import (
     Publication,
     chinese_numeral,
 )
+from .sanitize import clean_html
 from .templatetags.people import person
 from .workflow import PermissionDenied, WorkflowError, send_back_for_signoff
 
@@ -62,11 +63,14 @@ def create_item(actor, unit, **content):
     return item
 
 
-def save_item(item, actor, expected_version=None, **content):
+def save_item(item, actor, expected_version=None, keep_previous=False, **content):
     """Save new content for an item. Editors' saves are kept as revisions.
 
     ``expected_version`` is the version the user's form was built from; if
     someone saved since, EditConflict carries the current item.
+    ``keep_previous``: the save replaces text wholesale (a .docx import, "以我的
+    版本保存" over someone else's change); the text it replaces is first stored
+    as a revision, drafts included. An editor's save always keeps it.
     """
     with transaction.atomic():
         locked = Item.objects.select_for_update().get(pk=item.pk)
@@ -82,6 +86,9 @@ def save_item(item, actor, expected_version=None, **content):
         for name, value in content.items():
             if name not in ITEM_CONTENT_FIELDS and name != "original_file":
                 raise TypeError(f"unknown item field {name}")
+        if keep_previous or roles.is_editor(actor):
+            _keep_replaced_text(locked, actor, content)
+        for name, value in content.items():
             setattr(locked, name, value)
         locked.version += 1
         locked.save()
@@ -93,6 +100,25 @@ def save_item(item, actor, expected_version=None, **content):
         if locked.issue_id:
             _issue_content_changed(locked.issue, actor)
     return locked
+
+
+REVISION_TEXT_FIELDS = ("title", "body", "attribution")
+
+
+def _keep_replaced_text(item, actor, content):
+    """Store the item's text as a revision before ``content`` replaces it, unless
+    nothing changes or that text is already the latest revision."""
+    current = tuple(getattr(item, name) for name in REVISION_TEXT_FIELDS)
+    new = {**content, "body": clean_html(content["body"])} if "body" in content else content
+    if all(new.get(name, value) == value for name, value in zip(REVISION_TEXT_FIELDS, current)):
+        return
+    latest = item.revisions.order_by("-created_at", "-id").first()
+    if latest and tuple(getattr(latest, name) for name in REVISION_TEXT_FIELDS) == current:
+        return
+    ItemRevision.objects.create(
+        item=item, title=item.title, body=item.body, attribution=item.attribution,
+        reason=ItemRevision.Reason.PREVIOUS, author=actor,
+    )
 
 
 # ---------------------------------------------------------------- issues

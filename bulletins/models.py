@@ -448,6 +448,7 @@ class ItemRevision(models.Model):
         SUBMIT = "submit", "报送"
         EDIT = "edit", "编辑修改"
         IMPORT = "import", "导入"
+        PREVIOUS = "previous", "被替换前的文本"
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="revisions", verbose_name="稿件")
     title = models.CharField("标题", max_length=200)

@@ -134,7 +134,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_LOCKOUT_HOURS", "1"))  # hours; 0 = until an administrator unlocks
 AXES_COOLOFF_TIME = AXES_COOLOFF_TIME or None
+# By user name alone: a unit's staff share one address behind the office's NAT,
+# so counting failures by address would lock out the whole unit (hence axes.W006 off).
 AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLE_ADMIN = False  # bulletins.accounts registers the lockouts in Chinese

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from .. import actions, idempotency, roles, workflow
+from .. import actions, held_uploads, idempotency, roles, workflow
 from ..diffing import diff_html, diff_stats, html_to_text
 from ..docx_import import ImportFailed, docx_to_html
 from ..forms import InboxFilterForm, ItemForm, ItemImageFormSet, TransitionForm
@@ -89,6 +89,11 @@ def _already_submitted(request, repeat, fallback):
     return redirect(repeat.url or fallback)
 
 
+def _replacing_their_version(request):
+    """The conflict page's 以我的版本保存: the other person's text is kept as a revision first."""
+    return request.POST.get("replace_theirs") == "1"
+
+
 def _conflict_response(request, form, conflict, template_context=None):
     """Show the other person's change next to the user's own text, which stays in the form."""
     current = conflict.current
@@ -108,6 +113,7 @@ def _conflict_response(request, form, conflict, template_context=None):
         "last_change": last_change,
         "message": str(conflict),
         "form_token": idempotency.token_for(request),
+        "held": held_uploads.restore_token(request, current, held_uploads.hold(request, current)),
         **(template_context or {}),
     }
     return render(request, "bulletins/item_conflict.html", context, status=409)
@@ -175,10 +181,17 @@ def item_edit(request, pk):
     if not roles.can_edit_item(user, item):
         messages.error(request, "这篇稿件当前不能修改（已报送的稿件请先撤回；已刊发的稿件不能修改）。")
         return redirect("item_detail", pk=item.pk)
-    form = ItemForm(request.POST or None, request.FILES or None, instance=item, user=user)
+    # Photos and the original chosen before a save conflict are held until the user decides.
+    held = held_uploads.restore(request, item) if request.method == "POST" else None
+    if request.method == "POST" and request.POST.get("decision") == "theirs":
+        held_uploads.release(request, held)
+        messages.info(request, "已放弃您的修改（含暂存的图片和附件），保留对方保存的版本。")
+        return redirect("item_edit", pk=item.pk)
+    data, files = held_uploads.merged(request, held) if request.method == "POST" else (None, None)
+    form = ItemForm(data, files or None, instance=item, user=user)
     # The conflict page posts the text without the photo rows; then photos are left as they are.
-    photo_data = request.POST if "photos-TOTAL_FORMS" in request.POST else None
-    photos = ItemImageFormSet(photo_data, request.FILES or None, instance=item, prefix="photos")
+    photo_data = data if data is not None and "photos-TOTAL_FORMS" in data else None
+    photos = ItemImageFormSet(photo_data, files or None, instance=item, prefix="photos")
     photos_ok = photos.is_valid() if photos.is_bound else True
     if request.method == "POST" and form.is_valid() and photos_ok:
         then = request.POST.get("then")
@@ -187,6 +200,7 @@ def item_edit(request, pk):
                 claimed = idempotency.claim(request)
                 saved = actions.save_item(
                     item, user, expected_version=form.cleaned_data.get("version"),
+                    keep_previous=_replacing_their_version(request),
                     unit=form.cleaned_data["unit"], **form.content(),
                 )
                 if photos.is_bound:
@@ -201,6 +215,7 @@ def item_edit(request, pk):
         except workflow.WorkflowError as error:
             messages.error(request, str(error))
         else:
+            held_uploads.release(request, held)
             return redirect(target)
     elif request.method == "POST":
         messages.error(request, FORM_INVALID)
@@ -222,7 +237,7 @@ def item_import(request, pk):
     try:
         with item.original_file.open("rb") as fileobj:
             body = docx_to_html(fileobj)
-        actions.save_item(item, user, expected_version=request.POST.get("version") or None, body=body)
+        actions.save_item(item, user, expected_version=request.POST.get("version") or None, keep_previous=True, body=body)
     except ImportFailed as error:
         messages.error(request, str(error))
     except actions.EditConflict as conflict:
@@ -362,6 +377,7 @@ def item_review(request, pk):
                 content.pop("original_file", None)  # the review form has no file field
                 actions.save_item(
                     item, user, expected_version=form.cleaned_data.get("version"),
+                    keep_previous=_replacing_their_version(request),
                     unit=form.cleaned_data["unit"], **content,
                 )
             except actions.EditConflict as conflict:
