@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "bulletins.notifications",
     "bulletins.presence",
     "bulletins.accounts",
+    "bulletins.drafts",
 ]
 
 MIDDLEWARE = [
@@ -247,6 +248,9 @@ CELERY_BEAT_SCHEDULE = {
 # Typesetting: extra font files an office installs (licensed faces such as
 # 方正小标宋简体, 仿宋_GB2312) are looked up here first.
 NEWSROOM_FONT_DIRS = [Path(p) for p in env_list("NEWSROOM_FONT_DIRS")] or [VAR_DIR / "fonts"]
+
+# The item form autosaves a draft copy of the text this often (seconds).
+NEWSROOM_AUTOSAVE_SECONDS = int(os.environ.get("AUTOSAVE_SECONDS", "15"))
 
 # Uploads
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

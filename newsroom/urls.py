@@ -21,5 +21,6 @@ urlpatterns = [
     path("notifications/", include("bulletins.notifications.urls")),
     path("presence/", include("bulletins.presence.urls")),
     path("", include("bulletins.accounts.urls")),
+    path("", include("bulletins.drafts.urls")),
     path("", include("bulletins.urls")),
 ]

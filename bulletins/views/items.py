@@ -5,6 +5,7 @@ Views parse input and call ``bulletins.actions`` (content) or
 ``roles.visible_items`` so a guessed URL to another unit's item is a 404.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_POST
 from .. import actions, held_uploads, idempotency, roles, workflow
 from ..diffing import diff_html, diff_stats, html_to_text
 from ..docx_import import ImportFailed, docx_to_html
+from ..drafts import service as drafts
 from ..forms import InboxFilterForm, ItemForm, ItemImageFormSet, TransitionForm
 from ..item_photos import save_photos
 from ..models import Item, ItemRevision, ItemState, WorkflowLog
@@ -81,6 +83,20 @@ def _save_then(request, item, then, saved_message):
 
 
 FORM_INVALID = "稿件尚未保存：请按红字提示修改后再保存。"
+
+
+def _restored(request, draft):
+    """The autosaved copy's text as the form's initial values, when the user asked to restore it."""
+    if draft is not None and request.GET.get("restore") == "draft":
+        return dict(draft.data)
+    return None
+
+
+def _draft_context(draft, restored):
+    return {
+        "draft": draft, "draft_restored": restored is not None,
+        "autosave_seconds": settings.NEWSROOM_AUTOSAVE_SECONDS,
+    }
 
 
 def _already_submitted(request, repeat, fallback):
@@ -147,7 +163,9 @@ def item_create(request):
     user = request.user
     if not roles.can_create_item(user):
         raise PermissionDenied("您没有权限撰写稿件。")
-    form = ItemForm(request.POST or None, request.FILES or None, user=user)
+    draft = drafts.offered(user) if request.method == "GET" else None
+    initial = _restored(request, draft)
+    form = ItemForm(request.POST or None, request.FILES or None, user=user, initial=initial)
     photos = ItemImageFormSet(request.POST or None, request.FILES or None, instance=Item(), prefix="photos")
     if request.method == "POST" and form.is_valid() and photos.is_valid():
         then = request.POST.get("then")
@@ -166,11 +184,13 @@ def item_create(request):
         except workflow.WorkflowError as error:
             messages.error(request, str(error))
         else:
+            drafts.discard(user)
             return redirect(target)
     elif request.method == "POST":
         messages.error(request, FORM_INVALID)
     return render(request, "bulletins/item_form.html", {
         "form": form, "photos": photos, "item": None, "form_token": idempotency.token_for(request),
+        **_draft_context(draft, initial),
     })
 
 
@@ -185,10 +205,13 @@ def item_edit(request, pk):
     held = held_uploads.restore(request, item) if request.method == "POST" else None
     if request.method == "POST" and request.POST.get("decision") == "theirs":
         held_uploads.release(request, held)
+        drafts.discard(user, item)
         messages.info(request, "已放弃您的修改（含暂存的图片和附件），保留对方保存的版本。")
         return redirect("item_edit", pk=item.pk)
     data, files = held_uploads.merged(request, held) if request.method == "POST" else (None, None)
-    form = ItemForm(data, files or None, instance=item, user=user)
+    draft = drafts.offered(user, item) if request.method == "GET" else None
+    initial = _restored(request, draft)
+    form = ItemForm(data, files or None, instance=item, user=user, initial=initial)
     # The conflict page posts the text without the photo rows; then photos are left as they are.
     photo_data = data if data is not None and "photos-TOTAL_FORMS" in data else None
     photos = ItemImageFormSet(photo_data, files or None, instance=item, prefix="photos")
@@ -216,11 +239,13 @@ def item_edit(request, pk):
             messages.error(request, str(error))
         else:
             held_uploads.release(request, held)
+            drafts.discard(user, item)
             return redirect(target)
     elif request.method == "POST":
         messages.error(request, FORM_INVALID)
     return render(request, "bulletins/item_form.html", {
         "form": form, "photos": photos, "item": item, "form_token": idempotency.token_for(request),
+        **_draft_context(draft, initial),
     })
 
 
