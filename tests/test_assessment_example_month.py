@@ -64,3 +64,34 @@ def test_a_rule_change_for_another_year_leaves_this_years_figures_alone():
     example.rules.adoption_rules.filter(level=level("区级")).update(points=6)
     march = {l.unit.short_name: l.total for l in build_report(Period.parse("2026-03")).lines}
     assert march["峡窝镇"] == Decimal(48)
+
+
+@pytest.mark.django_db
+def test_a_kind_specific_rule_scores_that_kind_and_others_keep_the_general_rule():
+    from bulletins.assessment.models import AdoptionRule
+    from bulletins.models import ItemKind
+
+    example = ExampleMonth().build()
+    research = ItemKind.objects.get(name="调研")
+    AdoptionRule.objects.create(rule_set=example.rules, level=level("区级"), kind=research, points=8)
+    printed = [i for i in example.items if i.unit.short_name == "区市场监管局" and i.issue_id]
+    printed[0].kind = research
+    printed[0].save()
+    march = {l.unit.short_name: l for l in build_report(Period.parse("2026-03")).lines}
+    assert march["区市场监管局"].points["adoption"] == Decimal(13)  # 8 for the 调研, 5 for the other
+
+
+@pytest.mark.django_db
+def test_the_monthly_cap_limits_a_units_points_but_not_its_adjustments():
+    from bulletins.assessment.models import Adjustment
+
+    example = ExampleMonth().build()
+    example.rules.monthly_cap = Decimal(30)
+    example.rules.save()
+    Adjustment.objects.create(unit=example.units["矿山街道"], month=example.xinxi_issue.issue_date.replace(day=1),
+                              points=Decimal(-2), reason="信息失实")
+    march = {l.unit.short_name: l for l in build_report(Period.parse("2026-03")).lines}
+    assert march["矿山街道"].points["cap"] == Decimal(-17)  # 47 earned, capped at 30
+    assert march["矿山街道"].total == Decimal(28)
+    assert march["峡窝镇"].total == Decimal(30)
+    assert march["工业路街道"].total == Decimal(27)  # under the cap

@@ -113,3 +113,18 @@ def test_only_the_administrator_edits_the_rules_in_the_admin(client, editor, adm
     assert client.get(url).status_code == 403
     client.force_login(administrator)
     assert client.get(url).status_code == 200
+
+
+def test_units_read_an_issued_report_only_when_the_office_publishes_it(client, contributor, editor):
+    from bulletins.assessment.models import Report
+    from django.core.files.base import ContentFile
+
+    report = Report.objects.create(month=datetime.date(2026, 3, 1), number=1, figures={"rows": {}}, summary="",
+                                   published_to_units=False, issued_by=editor)
+    report.pdf.save("tongbao.pdf", ContentFile(b"%PDF-1.7 test"))
+    client.force_login(contributor)
+    url = reverse("assessment:report_pdf", args=[report.pk])
+    assert client.get(url).status_code == 403
+    report.published_to_units = True
+    report.save()
+    assert client.get(url).content == b"%PDF-1.7 test"
