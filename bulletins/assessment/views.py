@@ -352,6 +352,8 @@ def commission_list(request):
         commissions = list(Commission.objects.prefetch_related("target_units", "answers").order_by("-deadline", "-id")[:100])
         for commission in commissions:
             commission.status = commission_status(commission)
+            commission.answered_count = sum(1 for row in commission.status if row["state"] in ("answered", "late"))
+            commission.missed_count = sum(1 for row in commission.status if row["state"] == "missed")
         return render(request, "assessment/commission_list.html", {"commissions": commissions, "office": True})
     units = list(_units_for(user))
     if not units:
