@@ -7,7 +7,7 @@ Print templates reference nothing outside themselves: no URL is fetched.
 from django.template.loader import render_to_string
 
 from bulletins.models import Publication
-from bulletins.typesetting import engine
+from bulletins.typesetting import cjk, engine
 from bulletins.typesetting.fonts import font_set
 
 from . import table
@@ -31,6 +31,14 @@ def _pdf(template, context, identifier):
     html = render_to_string(template, context)
     document = engine.render_html(html, stylesheets=[engine.stylesheet(_css())])
     return engine.write_pdf(document, identifier)
+
+
+#: 小标宋 二号 (22 pt) characters across the 156 mm text block.
+TITLE_CAPACITY = 156 * 72 / 25.4 / 22
+
+
+def _title_lines(title):
+    return cjk.balance_lines(title, TITLE_CAPACITY)
 
 
 def _date_label(date):
@@ -61,6 +69,7 @@ def render_report_pdf(report, *, number, summary, issued_on):
     issuer = _issuer()
     context = {
         "title": f"关于{report.period.label}全区信息工作情况的通报",
+        "title_lines": _title_lines(f"关于{report.period.label}全区信息工作情况的通报"),
         "name": "信息工作通报",
         "number": number,  # None: a draft (样稿) before the 通报 is issued
         "issuer": issuer,
@@ -77,6 +86,7 @@ def render_commission_pdf(commission):
     context = {
         "name": "上街信息",
         "title": f"关于报送“{commission.topic}”相关信息的约稿通知",
+        "title_lines": _title_lines(f"关于报送“{commission.topic}”相关信息的约稿通知"),
         "commission": commission,
         "issuer": _issuer(),
         "date_label": _date_label(commission.issued_on),
