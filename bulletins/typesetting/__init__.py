@@ -34,4 +34,4 @@ def render_issue_pdf(issue, *, final=None):
         return RenderedPDF.with_notes(typeset.pdf, typeset.plan.notes, typeset.plan.problems)
     from .bulletin import render_bulletin
 
-    return RenderedPDF.with_notes(render_bulletin(issue, final=final), ())
+    return render_bulletin(issue, final=final)  # a RenderedPDF with the layout notes

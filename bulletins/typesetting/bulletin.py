@@ -7,6 +7,9 @@ marks, stretched by ``justify``) so that lines are justified on the
 28-character grid.
 """
 
+import itertools
+import re
+from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
@@ -14,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from .. import footer_block
-from . import cjk, engine
+from . import bulletin_fidelity, cjk, engine, words
 from .fonts import font_set, outline_path
 
 MM = 72 / 25.4  # pt per mm
@@ -34,13 +37,120 @@ LINE_PT = round(TEXT_HEIGHT_PT / LINES_PER_PAGE - 0.0005, 3)
 IDEOGRAPHIC_SPACE = "\u3000"
 
 
+#: A justified line may stretch at most about ⅛ em per break point (3号: 2 pt).
+LOOSE_LIMIT_PT = BODY_SIZE_PT / 8
+
+
 def render_bulletin(issue, *, final):
-    """PDF bytes of ``issue`` in the 上街信息 layout; ``final`` False adds the 样稿 watermark."""
-    css = build_css(issue)
-    html = render_to_string("print/bulletin.html", {"doc": build_document(issue, final=final)})
-    # The stylesheet is the same for every issue of a publication: parsed once.
-    document = engine.render_html(html, stylesheets=[engine.stylesheet(css)])
-    return engine.write_pdf(document, b"newsroom-bulletin")
+    """PDF bytes of ``issue`` in the 上街信息 layout (a ``RenderedPDF`` carrying the layout notes);
+    ``final`` False adds the 样稿 watermark."""
+    return typeset_bulletin(issue, final=final).pdf
+
+
+@dataclass
+class Typeset:
+    pdf: bytes
+    layout: object  # bulletin_fidelity.Layout of the pages as printed
+    passes: int
+
+
+def typeset_bulletin(issue, *, final):
+    """Lay the issue out, read the pages back, correct what a typesetter would (second pass), write the PDF.
+
+    The first layout is read back (``bulletin_fidelity``); if it has a line
+    stretched beyond ``LOOSE_LIMIT_PT`` before an attribution, a short last
+    line opening a page, a table or figure off the line grid, or a page holding
+    only the 版记, the description is adjusted and laid out again: the
+    attribution may break inside its brackets, the paragraph keeps two lines
+    together, the block is padded to whole lines, the 版记 is set tighter. A
+    版记 that still stands alone goes on an even page of its own, unnumbered
+    with the blank page before it (GB/T 9704 §7.5), and the editor is told.
+    """
+    from . import RenderedPDF
+
+    sheet = engine.stylesheet(build_css(issue))
+    doc = build_document(issue, final=final)
+    document, layout = _lay_out(doc, sheet)
+    passes = 1
+    if _adjust(doc, layout):
+        document, layout = _lay_out(doc, sheet)
+        passes += 1
+    if layout.footer_only_pages and not doc["footer_tight"]:
+        doc["footer_tight"] = True
+        document, layout = _lay_out(doc, sheet)
+        passes += 1
+    if layout.footer_only_pages and layout.footer_page % 2:
+        # An odd page for the 版记 alone: it goes to the even page after, the blank between unnumbered.
+        doc["footer_own_page"] = True
+        document, layout = _lay_out(doc, sheet)
+        passes += 1
+    pdf = engine.write_pdf(document, b"newsroom-bulletin")
+    return Typeset(RenderedPDF.with_notes(pdf, _notes(doc, layout)), layout, passes)
+
+
+def _lay_out(doc, sheet):
+    html = render_to_string("print/bulletin.html", {"doc": doc})
+    document = engine.render_html(html, stylesheets=[sheet])
+    return document, bulletin_fidelity.read(document, line_pitch=LINE_PT, measure=TEXT_WIDTH_PT)
+
+
+def _adjust(doc, layout):
+    """Mark what the second pass corrects; True if anything was marked."""
+    paragraphs = {p["number"]: p for item in doc["items"] for p in item["blocks"] if p["kind"] == "p"}
+    blocks = {b["number"]: b for item in doc["items"] for b in item["blocks"] if b["kind"] == "block"}
+    changed = False
+    for line in layout.loose(LOOSE_LIMIT_PT):
+        paragraph = paragraphs.get(line.paragraph)
+        if paragraph and "attributed" in paragraph["classes"] and "attribution-breaks" not in paragraph["classes"]:
+            paragraph["classes"].append("attribution-breaks")
+            changed = True
+    for line in layout.widows():
+        paragraph = paragraphs.get(line.paragraph)
+        if paragraph and "keep-widow" not in paragraph["classes"]:
+            paragraph["classes"].append("keep-widow")
+            changed = True
+    for measured in layout.blocks:
+        block = blocks.get(measured.number)
+        if block is None:
+            continue
+        lines = -(-round(measured.height, 2) // LINE_PT)
+        pad = lines * LINE_PT - measured.height
+        if pad > 0.05:
+            block["pad_pt"] = f"{pad:.3f}"
+            changed = True
+    if layout.footer_only_pages:
+        doc["footer_tight"] = True
+        changed = True
+    return changed
+
+
+def _notes(doc, layout):
+    """排版提示 for the editor (Chinese, one a line)."""
+    notes = []
+    if layout.footer_only_pages:
+        page = layout.footer_only_pages[-1]
+        if doc["footer_own_page"]:
+            notes.append(
+                f"正文排到第{page - 2}页末，版记放不下：版记单独排在第{page}页（双页），"
+                f"第{page - 1}页为空白页；按 GB/T 9704 第7.5条，空白页和版记页不编页码。可删减文字使版记回到正文末页。"
+            )
+        else:
+            notes.append(f"正文排到第{page - 1}页末，版记放不下，单独排在第{page}页。可删减文字使版记回到正文末页。")
+    elif doc["footer_tight"]:
+        notes.append("正文末页余地不多，版记行距已收紧，仍排在正文末页。")
+    loose = layout.loose(LOOSE_LIMIT_PT)
+    if loose:
+        pages = "、".join(str(p) for p in sorted({line.page for line in loose}))
+        notes.append(f"第{pages}页有{len(loose)}行字距偏松（超过⅛字）：可调整该段文字。")
+    widows = layout.widows()
+    if widows:
+        pages = "、".join(str(line.page) for line in widows)
+        notes.append(f"第{pages}页页首是上页段落的很短的末行。")
+    stranded = layout.stranded()
+    if stranded:
+        pages = "、".join(str(line.page) for line in stranded)
+        notes.append(f"第{pages}页页末有标题与正文分开。")
+    return notes
 
 
 def build_html(issue, *, final):
@@ -63,6 +173,7 @@ def build_document(issue, *, final):
     series_capacity = TEXT_WIDTH_PT / SERIES_SIZE_PT
     body_capacity = CHARS_PER_LINE
     footer = footer_block.for_issue(issue)
+    numbers = itertools.count()
     return {
         "final": final,
         "watermark": None if final else _watermark(),
@@ -74,9 +185,11 @@ def build_document(issue, *, final):
         "date_iso": date.isoformat(),
         "series_lines": cjk.balance_lines(issue.series_title, series_capacity) if issue.series_title.strip() else [],
         "note": _note(issue.editor_note),
-        "items": [_item(item, publication, body_capacity) for item in issue.ordered_items()],
+        "items": [_item(item, body_capacity, numbers) for item in issue.ordered_items().select_related("unit")],
         "footer_lines": [_footer_line(line) for line in footer.lines],
         "print_run": footer.print_run,
+        "footer_tight": False,  # the second pass sets the 版记 tighter to keep it on the last text page
+        "footer_own_page": False,  # …or puts it on an even page of its own
     }
 
 
@@ -92,39 +205,195 @@ def _watermark():
     return {"path": path, "width": round(width), "height": 10 * WATERMARK_SIZE_PT}
 
 
-def _item(item, publication, capacity):
+def _item(item, capacity, numbers):
+    """An item as blocks: paragraphs (numbered ``data-p``, with their kinds as classes) and other blocks.
+
+    A run-in item's title opens its first paragraph whatever the body starts
+    with (a list becomes numbered paragraphs; before a table the title stands
+    as a paragraph of its own); the attribution closes the item's last
+    paragraph, even when a table or figure follows it.
+    """
     title = " ".join(item.title.split())
-    blocks = _top_level_blocks(item.body)
+    blocks = [
+        _Block("p", inner, ["heading"]) if tag == "h" else _Block(tag, inner)
+        for tag, inner in _lists_as_paragraphs(_top_level_blocks(item.body))
+    ]
     attribution = item.printed_attribution
-    if attribution:
-        attribution_html = f'<span class="attribution">{escape(attribution)}</span>'
-        if blocks and blocks[-1][0] == "p":
-            blocks[-1] = ("p", blocks[-1][1] + attribution_html)
-        else:
-            blocks.append(("p", attribution_html))
     if not item.is_lead:
-        title_html = f'<span class="runin-title">{escape(title)}</span>{IDEOGRAPHIC_SPACE}'
-        if blocks and blocks[0][0] == "p":
-            blocks[0] = ("p", title_html + blocks[0][1])
-        else:
-            blocks.insert(0, ("p", title_html.rstrip(IDEOGRAPHIC_SPACE)))
-    rendered = [_block_html(tag, inner) for tag, inner in blocks]
+        if not blocks or blocks[0].tag != "p" or "heading" in blocks[0].classes:
+            blocks.insert(0, _Block("p", ""))
+        blocks[0].title = title
+        blocks[0].classes.append("runin")
+    elif blocks and blocks[0].tag == "p":
+        blocks[0].classes.append("lead-first")
+    if attribution:
+        paragraphs = [b for b in blocks if b.tag == "p" and "heading" not in b.classes]
+        if not paragraphs:
+            blocks.append(_Block("p", ""))
+            paragraphs = blocks[-1:]
+        paragraphs[-1].attribution = attribution
+        paragraphs[-1].classes.append("attributed")
     return {
         "lead": item.is_lead,
         "title_lines": cjk.balance_lines(title, capacity) if item.is_lead else [],
-        "blocks": [mark_safe(b) for b in rendered],
+        "blocks": [block.describe(next(numbers)) for block in blocks],
     }
 
 
-def _block_html(tag, inner):
-    if tag == "p":
-        return f"<p>{_marked(inner)}</p>"
-    # Lists, tables and figures keep their markup; their text still gets break points.
-    return _marked(inner)
+class _Block:
+    def __init__(self, tag, inner, classes=()):
+        self.tag, self.inner = tag, inner
+        self.classes = list(classes)
+        self.title = None  # a run-in title opening the paragraph
+        self.attribution = None  # （区发改委） closing it
+
+    def describe(self, number):
+        if self.tag != "p":
+            # Tables and figures keep their markup (their text still gets break points),
+            # in a box padded to whole lines after the first layout.
+            return {"kind": "block", "number": number, "html": mark_safe(_marked(self.inner)), "pad_pt": None}
+        inner = self.inner
+        if self.attribution:
+            # Marked with the text before it: the break before the bracket is found.
+            inner += f'<span class="attribution">{escape(self.attribution)}</span>'
+        html = _marked(inner) if inner else ""
+        if self.title is not None:
+            html = _runin_title(self.title) + (RUNIN_GAP + html if html else "")
+        return {"kind": "p", "number": number, "classes": self.classes, "html": mark_safe(html)}
+
+
+#: The space after a run-in title: one grid pitch wide inside a line, dropped at a line's end
+#: (a real space, which WeasyPrint removes where a line breaks; ``.runin-gap`` sets its width).
+RUNIN_GAP = '<span class="runin-gap"> </span>'
+
+
+def _runin_title(title):
+    """The title in 黑体, breakable only between words (words.boundaries) should it not fit one line."""
+    marked = cjk.mark_breaks(title, zero_width=True)
+    plain = cjk.strip_breaks(marked)
+    cuts = words.boundaries(plain)
+    out, index = [], 0
+    for ch in marked:
+        if ch in (cjk.ZW_BREAK, cjk.ZW_KEEP):
+            out.append(cjk.ZW_BREAK if ch == cjk.ZW_BREAK and index in cuts else cjk.ZW_KEEP)
+            continue
+        out.append(ch)
+        index += 1
+    return f'<span class="runin-title">{escape("".join(out), quote=False)}</span>'
+
+
+#: 公文 numbering of list levels (GB/T 9704 §7.3.3): 一、 （一） 1. （1）.
+_NUMBERING = (
+    lambda n: f"{_chinese_number(n)}、",
+    lambda n: f"（{_chinese_number(n)}）",
+    lambda n: f"{n}.",
+    lambda n: f"（{n}）",
+)
+
+
+def _chinese_number(n):
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+def _lists_as_paragraphs(blocks):
+    """Lists become paragraphs numbered in the 公文 levels; other blocks pass through."""
+    out = []
+    for tag, inner in blocks:
+        if tag not in ("ul", "ol"):
+            out.append((tag, inner))
+            continue
+        parser = _ListReader()
+        parser.feed(inner)
+        parser.close()
+        for level, text in parser.items:
+            number = _NUMBERING[min(level, len(_NUMBERING) - 1)]
+            out.append(("p", f"{number(text[0])}{text[1]}"))
+    return out
+
+
+class _ListReader(HTMLParser):
+    """(level, (number, inner HTML)) for every list item, nested lists numbered by depth."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.items = []
+        self.counters = []
+        self.open = []  # indexes into items of the open <li>s
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("ul", "ol"):
+            self.counters.append(0)
+            return
+        if tag == "li":
+            self.counters[-1] += 1
+            self.items.append([len(self.counters) - 1, self.counters[-1], ""])
+            self.open.append(len(self.items) - 1)
+            return
+        self._text(self.get_starttag_text())
+
+    def handle_startendtag(self, tag, attrs):
+        self._text(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if tag in ("ul", "ol"):
+            if self.counters:
+                self.counters.pop()
+            return
+        if tag == "li":
+            if self.open:
+                self.open.pop()
+            return
+        if tag == "p":
+            return  # a paragraph inside an item is the item's text
+        self._text(f"</{tag}>")
+
+    def _text(self, text):
+        if self.open and not (text.startswith("<p") and text[2:3] in (">", " ")):
+            self.items[self.open[-1]][2] += text
+
+    def handle_data(self, data):
+        self._text(data)
+
+    def handle_entityref(self, name):
+        self._text(f"&{name};")
+
+    def handle_charref(self, name):
+        self._text(f"&#{name};")
+
+    def close(self):
+        super().close()
+        self.items = [(level, (number, inner.strip())) for level, number, inner in self.items if inner.strip()]
 
 
 def _marked(html):
-    return cjk.mark_breaks_html(html, zero_width=True)
+    return _fallbacks_marked(cjk.mark_breaks_html(html, zero_width=True))
+
+
+_TEXT_RUN = re.compile(r">([^<]+)|^([^<]+)")
+
+
+def _fallbacks_marked(html):
+    """Characters the 仿宋 face lacks in ``<span class="fallback">``: drawn from another face,
+    their line keeps the grid's pitch (the span's line-height is 1, inside the body's strut)."""
+    fonts = font_set()
+
+    def wrap(text):
+        return "".join(
+            f'<span class="fallback">{ch}</span>' if ord(ch) >= 0x3400 and not fonts.covers("fang", ch) else ch
+            for ch in text
+        )
+
+    def replace(match):
+        if match.group(1) is not None:
+            return ">" + wrap(match.group(1))
+        return wrap(match.group(2))
+
+    return _TEXT_RUN.sub(replace, html)
 
 
 def _note(note):
@@ -168,6 +437,8 @@ def _style_context(fonts, lead_face):
         # Lead titles are set unmarked (balanced lines): the whole letter-spacing.
         "lead_title_letter_spacing": f"{cjk.grid_spacing(BODY_SIZE_PT, PITCH_PT, 0)['letter_spacing']:.5f}",
         "footer": spacing("fang", FOOTER_SIZE_PT, footer_pitch),
+        # The space after a run-in title (no letter-spacing of its own) advances one pitch.
+        "runin_gap_word_spacing": f"{PITCH_PT / BODY_SIZE_PT - fonts.space_advance('fang'):.5f}",
     }
     return {"fonts_css": fonts.css(), "stack": stack, "weight": weight, "grid": grid}
 
@@ -218,7 +489,7 @@ class _BlockSplitter(HTMLParser):
                 if inner.strip():
                     self.blocks.append(("p", inner.strip()))
             elif outer_tag in ("h2", "h3", "h4"):
-                self.blocks.append(("p", f'<span class="hei">{inner.strip()}</span>'))
+                self.blocks.append(("h", f'<span class="hei">{inner.strip()}</span>'))
             else:
                 self.blocks.append((outer_tag, f"{raw}{inner}</{outer_tag}>"))
             return

@@ -81,8 +81,15 @@ class FontSet:
     fallback: tuple
 
     def stack(self, role):
-        """CSS font-family value for a role: its face, then the fallbacks."""
-        names = [self.roles[role].css_family] + [f.css_family for f in self.fallback]
+        """CSS font-family value for a role: its face, then the fallbacks.
+
+        仿宋 falls back on the 楷 face first (a character the 仿宋 lacks, often a
+        rare one in a name, keeps a brush style), then on the wide-coverage faces.
+        """
+        names = [self.roles[role].css_family]
+        if role == "fang" and "kai" in self.roles:
+            names.append(self.roles["kai"].css_family)
+        names += [f.css_family for f in self.fallback]
         unique = list(dict.fromkeys(names))
         return ", ".join(f'"{n}"' for n in unique) + ", serif"
 
@@ -98,8 +105,21 @@ class FontSet:
         rules = dict.fromkeys(f.font_face_rule for f in faces if f.font_face_rule)
         return "\n".join(rules)
 
+    def covers(self, role, char):
+        """Has the role's own face a glyph for ``char``? (A character it lacks comes from a fallback.)"""
+        face = self.roles[role]
+        return _has_glyph(str(face.path), face.index, ord(char))
+
     def describe(self):
         return {role: f"{face.css_family} ({face.path.name})" for role, face in self.roles.items()}
+
+
+@functools.lru_cache(maxsize=65536)
+def _has_glyph(path, index, codepoint):
+    try:
+        return sfnt.advance_em(path, codepoint, index) is not None
+    except sfnt.FontFormatError:
+        return True  # a face we cannot read: assume it covers, as before
 
 
 def space_advance(path, index=0):
