@@ -256,7 +256,7 @@ class _Block:
         if self.attribution:
             # Marked with the text before it: the break before the bracket is found.
             inner += f'<span class="attribution">{escape(self.attribution)}</span>'
-        html = _marked(inner) if inner else ""
+        html = _closed(_marked(inner)) if inner else ""
         if self.title is not None:
             html = _runin_title(self.title) + (RUNIN_GAP + html if html else "")
         return {"kind": "p", "number": number, "classes": self.classes, "html": mark_safe(html)}
@@ -264,7 +264,7 @@ class _Block:
 
 #: The space after a run-in title: one grid pitch wide inside a line, dropped at a line's end
 #: (a real space, which WeasyPrint removes where a line breaks; ``.runin-gap`` sets its width).
-RUNIN_GAP = '<span class="runin-gap"> </span>'
+RUNIN_GAP = ""
 
 
 def _runin_title(title):
@@ -279,7 +279,9 @@ def _runin_title(title):
             continue
         out.append(ch)
         index += 1
-    return f'<span class="runin-title">{escape("".join(out), quote=False)}</span>'
+    # Closed with a break mark: the title's last character advances a whole pitch too, and the
+    # line may end there, the gap after it then opening the next line, where a space is dropped.
+    return f'<span class="runin-title">{escape("".join(out), quote=False)}{cjk.ZW_KEEP} </span>'
 
 
 #: 公文 numbering of list levels (GB/T 9704 §7.3.3): 一、 （一） 1. （1）.
@@ -374,6 +376,17 @@ def _marked(html):
     return _fallbacks_marked(cjk.mark_breaks_html(html, zero_width=True))
 
 
+def _closed(html):
+    """A joiner after the paragraph's last character: it too advances one whole pitch
+    (its letter-spacing half and the mark's half), so a last line of 28 characters fits."""
+    end = len(html)
+    while end and html[end - 1] == ">":
+        end = html.rfind("<", 0, end)
+    if end <= 0 or html[end - 1] in (cjk.ZW_BREAK, cjk.ZW_KEEP):
+        return html
+    return html[:end] + cjk.ZW_KEEP + html[end:]
+
+
 _TEXT_RUN = re.compile(r">([^<]+)|^([^<]+)")
 
 
@@ -437,8 +450,12 @@ def _style_context(fonts, lead_face):
         # Lead titles are set unmarked (balanced lines): the whole letter-spacing.
         "lead_title_letter_spacing": f"{cjk.grid_spacing(BODY_SIZE_PT, PITCH_PT, 0)['letter_spacing']:.5f}",
         "footer": spacing("fang", FOOTER_SIZE_PT, footer_pitch),
-        # The space after a run-in title (no letter-spacing of its own) advances one pitch.
-        "runin_gap_word_spacing": f"{PITCH_PT / BODY_SIZE_PT - fonts.space_advance('fang'):.5f}",
+        # The space after a run-in title (the only U+0020 of a paragraph: Latin words are
+        # spaced with U+2005) advances one pitch, its half letter-spacing included.
+        "runin_gap_word_spacing": (
+            # (a hair under, as PITCH_PT: Pango rounds word-spacing to its units)
+            f"{(PITCH_PT - 0.03) / BODY_SIZE_PT - fonts.space_advance('hei') - cjk.zero_width_letter_spacing(BODY_SIZE_PT, PITCH_PT):.5f}"
+        ),
     }
     return {"fonts_css": fonts.css(), "stack": stack, "weight": weight, "grid": grid}
 
