@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from .plan import PhotoBox, jump_unit
 
 MIN_CUT_LINES = 4  # a story is cut only when at least this many body lines fit
+MIN_REMAINDER_LINES = 5  # nor when fewer than this many would jump
+SHORT_STORY_LINES = 30  # a story shorter than this moves whole instead of jumping
 
 # Automatic spans: a story is set in the spans that make it between these many
 # lines deep (short news: one or two columns).
@@ -41,6 +43,7 @@ class Piece:
     continued_from: int | None = None
     photos: list | None = None  # story photo indexes still to print (None: all)
     previous: object = None  # the Placement it was cut from
+    photo_step: int = 0  # photo size step the page is tried with (see layout._pack_best)
 
     @property
     def story(self):
@@ -110,7 +113,7 @@ class Row:
 MAX_PHOTO_COLUMNS = 3
 
 
-def photo_width(geometry, span, count=1, portrait=False, lead=False):
+def photo_width(geometry, span, count=1, portrait=False, lead=False, step=0):
     """Columns a story's photos print across, by orientation and weight: a
     portrait one column (two for a lead at least three columns wide), a
     landscape two; never wider than the
@@ -119,6 +122,10 @@ def photo_width(geometry, span, count=1, portrait=False, lead=False):
         width = 2 if lead and span >= 3 else 1
     else:
         width = 2
+    if step > 0 and span >= 3:
+        width += 1  # a size step up, for a page with room to spare
+    elif step < 0 and not lead:
+        width = 1  # a size step down, before a story is cut
     width = max(1, min(width, span, geometry.columns, MAX_PHOTO_COLUMNS))
     if count > span // width:
         width = max(1, span // min(count, span))
@@ -126,7 +133,9 @@ def photo_width(geometry, span, count=1, portrait=False, lead=False):
 
 
 def piece_photo_width(geometry, piece, span):
-    return photo_width(geometry, span, piece.photo_count, piece.portrait, piece.story.is_lead and not piece.continued)
+    return photo_width(
+        geometry, span, piece.photo_count, piece.portrait, piece.story.is_lead and not piece.continued, piece.photo_step
+    )
 
 
 def fill_columns(units, capacities):
@@ -187,9 +196,39 @@ def complete_fit(geometry, piece, span):
     return Fit(span, header, header + body, columns, occupancy, boxes)
 
 
+MAX_PHOTO_CROP = 1 / 3  # a photo grown taller loses at most this share of its width
+
+
+def growth_limit(geometry, piece, index, width):
+    """Slots a photo may grow taller by, cropped at its sides."""
+    aspect = min(max(piece.story.photos[index].aspect, 0.75), 2.2)
+    width_pt = geometry.span_width(width)
+    tallest = width_pt / max(0.75, aspect * (1 - MAX_PHOTO_CROP))
+    return max(0, int((tallest - width_pt / aspect) // geometry.line))
+
+
+def grown_fit(geometry, piece, fit, extra):
+    """A complete ``fit`` with every photo ``extra`` slots taller (cropped at the
+    sides), the text rebalanced; None past the crop limit. The means a layout
+    editor uses to close a hole under a block or at the foot of a page."""
+    if fit.cut or not fit.boxes:
+        return None
+    width = fit.boxes[0].columns
+    specs = piece.photo_specs(width)
+    if len(specs) != len(fit.boxes) or any(extra > growth_limit(geometry, piece, i, width) for i, _, _ in specs):
+        return None
+    boxes, occupancy = place_photos(fit.span, width, [(i, slots + extra, lines) for i, slots, lines in specs])
+    body, columns = balanced_body(piece.band_units(), occupancy)
+    if any(body - occ - sum(u.slots for u in column) > 2 for occ, column in zip(occupancy, columns)):
+        return None  # the photo would stand taller than its text: a hole beside it
+    return Fit(fit.span, fit.header, fit.header + body, columns, occupancy, boxes)
+
+
 def cut_fit(geometry, piece, span, room):
     """The piece filling a block ``room`` slots tall, cut where the room ends
     (one line kept for （下转X版））; None when too little of it would fit."""
+    if not piece.continued and sum(u.slots for u in piece.units) < SHORT_STORY_LINES:
+        return None  # short news is never cut and jumped: it moves whole
     header = piece.header_slots(span)
     body = room - header
     lead_in = 1 if piece.continued else 0
@@ -219,6 +258,16 @@ def cut_fit(geometry, piece, span, room):
     rest = [u for u in rest if u.block >= 0]  # a lead-in marker never travels on
     if not rest:
         return Fit(span, header, room, columns, occupancy, boxes)
+    short = MIN_REMAINDER_LINES - sum(u.slots for u in rest)
+    while short > 0:  # never jump a remainder of a few lines: hold more back
+        column = max(c for c, cap in enumerate(capacities) if cap)
+        taken = min(short, capacities[column])
+        capacities[column] -= taken
+        short -= taken
+    if sum(capacities) - lead_in < MIN_CUT_LINES:
+        return None
+    columns, rest = fill_columns(units, capacities)
+    rest = [u for u in rest if u.block >= 0]
     printed = {box.index for box in boxes}
     pending = tuple(i for i, _, _ in specs if i not in printed)
     return Fit(span, header, room, columns, occupancy, boxes, rest=rest, pending=pending)
@@ -257,18 +306,22 @@ def _depth_slots(geometry, piece):
     return sum(u.slots for u in piece.units) + photos
 
 
-def choose_row(geometry, queue, room, cache):
-    """The cheapest Row of the first stories in ``queue`` within ``room`` slots, or None."""
-    columns = geometry.columns
+def choose_row(geometry, queue, room, cache, width=None):
+    """The cheapest Row of the first stories in ``queue`` within ``room`` slots, or None.
+
+    With ``width`` (columns), the row fills the hole under a narrower block:
+    only whole stories, none cut."""
+    columns = width or geometry.columns
     best, best_cost = None, None
-    crowded = _crowded(geometry, queue, room, cache)
+    crowded = _crowded(geometry, queue, room, cache) if width is None else False
     for k in range(1, min(columns, len(queue)) + 1):
         pieces = queue[:k]
         for combo in _combinations([span_choices(geometry, p) for p in pieces], columns):
-            fits = [_fit(geometry, p, span, room, cache) for p, (span, _) in zip(pieces, combo)]
+            fits = [_fit(geometry, p, span, room, cache, cut=width is None) for p, (span, _) in zip(pieces, combo)]
             if any(f is None for f in fits):
                 continue
             cost = _cost(columns, fits, sum(pen for _, pen in combo), crowded, len(queue) - k)
+            cost += _jump_choice(pieces, fits, queue)
             if best_cost is None or cost < best_cost - 1e-9:
                 best_cost = cost
                 best = Row(list(zip(pieces, fits)), max(f.height for f in fits), any(f.cut for f in fits))
@@ -293,11 +346,11 @@ def _whole(geometry, piece, span, cache):
     return cache[key]
 
 
-def _fit(geometry, piece, span, room, cache):
+def _fit(geometry, piece, span, room, cache, cut=True):
     fit = _whole(geometry, piece, span, cache)
     if fit.height <= room:
         return fit
-    return cut_fit(geometry, piece, span, room)
+    return cut_fit(geometry, piece, span, room) if cut else None
 
 
 def _crowded(geometry, queue, room, cache):
@@ -305,6 +358,16 @@ def _crowded(geometry, queue, room, cache):
     at their most compact), so that one of them must be cut or moved."""
     need = sum(min(_whole(geometry, p, span, cache).height * span for span, _ in span_choices(geometry, p)) for p in queue)
     return need > PACKING * room * geometry.columns
+
+
+JUMP_CHOICE_PENALTY = 0.5  # cutting a story other than the one the editor marked 转X版 (or the longest)
+
+
+def _jump_choice(pieces, fits, queue):
+    """The editor's 转X版 story jumps first; without one, the page's longest story."""
+    marked = [p for p in queue if p.story.jump_to_page and not p.continued]
+    chosen = marked[0] if marked else max(queue, key=lambda p: sum(u.slots for u in p.units))
+    return sum(JUMP_CHOICE_PENALTY for p, f in zip(pieces, fits) if f.cut and p is not chosen and not p.continued)
 
 
 def _cost(columns, fits, span_penalty, crowded, left_behind):

@@ -10,7 +10,7 @@ command prints them.
 from dataclasses import dataclass, field
 
 from ..cjk import CLOSING, OPENING
-from .layout import page_label
+from .layout import page_fill, page_label
 from .story import credited_names
 
 _INVISIBLE = frozenset(" \u200b\u2060\u2005\u3000\n\t")
@@ -153,32 +153,7 @@ def _orphan_headline_lines(story, typeset, span):
 
 
 def _fill(geometry, page):
-    """(filled share, largest hole in lines) of a page's body, column by column."""
-    columns = geometry.columns
-    filled = [[False] * page.slots for _ in range(columns)]
-
-    def cover(column, start, count):
-        for slot in range(max(0, start), min(page.slots, start + count)):
-            filled[column][slot] = True
-
-    for rule in page.rules:
-        if not rule.vertical:
-            for column in range(columns):
-                cover(column, rule.top, 1)
-    for placement in page.placements:
-        for column in range(placement.span):
-            page_column = placement.page_column(column)
-            cover(page_column, placement.top, placement.header_slots)
-            units = placement.columns[column] if column < len(placement.columns) else []
-            cover(page_column, placement.body_top + placement.column_tops[column], sum(u.slots for u in units))
-        for photo in placement.photos:
-            for column in range(photo.column, photo.column + photo.columns):
-                cover(column, placement.body_top + photo.top, photo.slots)
-    total = columns * page.slots
-    hole = 0
-    for column in filled:
-        run = 0
-        for slot in column:
-            run = 0 if slot else run + 1
-            hole = max(hole, run)
-    return sum(sum(column) for column in filled) / total if total else 1.0, hole
+    """(filled share, largest hole in lines) of a page's body."""
+    covered, hole = page_fill(geometry, page)
+    total = geometry.columns * page.slots
+    return (covered / total if total else 1.0), hole

@@ -63,9 +63,14 @@ def typeset_newspaper(issue, *, final):
     measured, frames = measure_stories(geometry, stories, layout)
     by_key = {m.story.key: m for m in measured}
     plan = paginate(geometry, pages, {n: [by_key[s.key] for s in page_stories] for n, page_stories in stories_by_page.items()})
+    frames["headers"] = {
+        (s.key, span, continued): layout[f"{'c' if continued else 'h'}-{s.key}-{span}"][0]
+        for s in stories for span in range(1, geometry.columns + 1) for continued in (False, True)
+    }
     document = _draw(issue, geometry, plan, frames, css, final, merge=True)
     if not lines_as_planned(document, geometry.line):
         document = _draw(issue, geometry, plan, frames, css, final, merge=False)  # one box per line, as measured
+    frames.pop("headers")
     pdf = document.write_pdf(pdf_identifier=b"newsroom-newspaper")
     return Typeset(pdf=pdf, plan=plan, geometry=geometry, frames=frames, stories=measured, declared_pages=len(pages))
 
@@ -176,21 +181,31 @@ def _sheet(geometry, issue, page, frames, photos, merge):
         if rule.vertical:
             x = geometry.gutter_x(rule.column)
             boxes.append(_box(x, top + rule.top * line + 2, 0, rule.height * line - 4, "", "vrule"))
+        elif rule.span:
+            x, width = geometry.column_x(rule.column), geometry.span_width(rule.span)
+            boxes.append(_box(x, top + (rule.top + 0.5) * line, width, 0, "", "rule"))
         else:
             boxes.append(_box(geometry.margin_side, top + (rule.top + 0.5) * line, geometry.text_width, 0, "", "rule"))
     for placement in page.placements:
         y = top + placement.top * line
         x = geometry.column_x(placement.first_column)
-        header = header_html(placement.story, placement.continued_from is not None, placement.span, geometry)
+        continued = placement.continued_from is not None
+        header = header_html(placement.story, continued, placement.span, geometry)
+        # What rounding the headline up to whole lines left over goes mostly above
+        # it, so that the headline stands close to its text.
+        height = frames["headers"][(placement.story.key, placement.span, continued)]
+        slack = max(0.0, placement.header_slots * line - height - (4 if continued else 6))
+        header = f'<div style="height:{slack * 2 / 3:.3f}pt"></div>{header}'
         boxes.append(_box(x, y, geometry.span_width(placement.span), placement.header_slots * line, header, header_class(placement.span)))
         body_y = y + placement.header_slots * line
         for photo in placement.photos:
             frame = frames[(placement.story.key, photo.index, photo.columns)]
             story_photo = placement.story.photos[photo.index]
-            image = print_image(story_photo.image, frame.width, frame.image_height)
+            image_height = frame.image_height + (photo.slots - frame.slots) * line  # grown to close a hole
+            image = print_image(story_photo.image, frame.width, image_height)
             photos[image.name] = image
             inner = (
-                f'<img src="{weasy.photo_url(image)}" style="width:{frame.width:.3f}pt;height:{frame.image_height:.3f}pt" alt="">'
+                f'<img src="{weasy.photo_url(image)}" style="width:{frame.width:.3f}pt;height:{image_height:.3f}pt" alt="">'
                 f'<div style="height:{CAPTION_GAP_PT}pt"></div>{caption_html(story_photo)}'
             )
             boxes.append(_box(geometry.column_x(photo.column), body_y + photo.top * line, frame.width, photo.slots * line, inner, "photo"))

@@ -11,10 +11,11 @@ pure arithmetic over measured line counts; ``measure`` supplies the
 measurements, ``newspaper`` draws the plan.
 """
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
-from .blocks import Piece, choose_row, piece_photo_width
+from .blocks import Piece, choose_row, grown_fit, piece_photo_width
 from .plan import PagePlan, Placement, Plan, Rule, jump_unit
 
 MM = 72 / 25.4
@@ -125,7 +126,7 @@ def paginate(geometry, pages, stories_by_page):
     left_out = {}  # story key -> (story, lines, photo indexes, last page it printed on or None)
     for plan in plans:
         queue = [Piece(m, list(m.units)) for m in stories_by_page.get(plan.number, [])] + incoming[plan.number]
-        for piece, cut, fit in _pack_page(geometry, plan, queue):
+        for piece, cut, fit in _pack_best(geometry, plan, queue):
             target = _target_page(geometry, plans, planned, incoming, piece, plan.number)
             if cut:
                 if target is None:
@@ -190,10 +191,63 @@ def _drop_jump(placement):
     placement.jump_marker = None
 
 
+PHOTO_STEPS = (0, 1, -1)  # photo sizes a page is tried with: as designed, a step larger, a step smaller
+
+
+def _pack_best(geometry, plan, queue):
+    """Pack the page with each photo size step and keep the best: most of its
+    stories placed, then the fullest page; ties go to the designed sizes. A
+    small exhaustive search, deterministic (the same input, the same page)."""
+    best = None
+    has_photos = any(p.story.photos for p in queue)
+    for step in PHOTO_STEPS if has_photos else (0,):
+        trial = PagePlan(plan.number, plan.name, plan.slogan, plan.slots)
+        out = _pack_page(geometry, trial, [dataclasses.replace(p, photo_step=step) for p in queue])
+        left = sum(sum(u.slots for u in (fit.rest if cut else piece.units)) for piece, cut, fit in out)
+        score = (left, -page_fill(geometry, trial)[0])
+        if best is None or score < best[0]:
+            best = (score, trial, out)
+    _, trial, out = best
+    plan.placements, plan.rules, plan.used = trial.placements, trial.rules, trial.used
+    return out
+
+
+def page_fill(geometry, page):
+    """(column-slots covered, largest hole in slots) of a page's body: text,
+    photos, headlines and rules."""
+    columns = geometry.columns
+    filled = [[False] * page.slots for _ in range(columns)]
+
+    def cover(column, start, count):
+        for slot in range(max(0, start), min(page.slots, start + count)):
+            filled[column][slot] = True
+
+    for rule in page.rules:
+        if not rule.vertical:
+            for column in range(rule.column, rule.column + (rule.span or columns)):
+                cover(column, rule.top, 1)
+    for placement in page.placements:
+        for column in range(placement.span):
+            page_column = placement.page_column(column)
+            cover(page_column, placement.top, placement.header_slots)
+            units = placement.columns[column] if column < len(placement.columns) else []
+            cover(page_column, placement.body_top + placement.column_tops[column], sum(u.slots for u in units))
+        for photo in placement.photos:
+            for column in range(photo.column, photo.column + photo.columns):
+                cover(column, placement.body_top + photo.top, photo.slots)
+    hole = 0
+    for column in filled:
+        run = 0
+        for slot in column:
+            run = 0 if slot else run + 1
+            hole = max(hole, run)
+    return sum(sum(column) for column in filled), hole
+
+
 def _pack_page(geometry, plan, queue):
     """Fill ``plan`` with rows from ``queue``. Returns what goes on elsewhere:
     [(piece, cut Placement, its Fit)] for a cut story, (piece, None, None) for a whole piece."""
-    leftovers, cache = [], {}
+    leftovers, cache, rows = [], {}, []
     while queue:
         gap = GAP_SLOTS if plan.placements else 0
         row = choose_row(geometry, queue, plan.slots - plan.used - gap, cache)
@@ -205,19 +259,143 @@ def _pack_page(geometry, plan, queue):
         if gap:
             plan.rules.append(Rule(vertical=False, top=plan.used))
         column = 0
+        placed = []
         for n, (piece, fit) in enumerate(row.fits):
             if n:
                 plan.rules.append(Rule(vertical=True, top=top, column=column, height=row.height))
             placement = _placement(piece, fit, top, column)
             plan.placements.append(placement)
+            placed.append([placement, piece, fit])
             if fit.cut:
                 leftovers.append((piece, placement, fit))
             column += fit.span
-        plan.used = top + row.height
         queue = queue[len(row.fits) :]
+        for block in list(placed):
+            queue = _stack_under(geometry, plan, block, top + row.height, queue, cache, placed)
+        rows.append(_Row(top, row.height, placed))
+        plan.used = top + row.height
         if row.final:
             break
+    _close_holes(geometry, plan, rows, foot=not leftovers and not queue)
     return leftovers + [(piece, None, None) for piece in queue]
+
+
+MIN_STACK_SLOTS = 6  # a hole under a block at least this tall takes the next short stories
+
+
+def _stack_under(geometry, plan, block, bottom, queue, cache, placed):
+    """Set the next whole stories in the hole under a block shorter than its row
+    (across the block's columns, a hairline between), as a layout editor stacks
+    short news. Returns the queue left."""
+    placement, _, fit = block
+    if fit.cut:
+        return queue
+    top = placement.top + placement.height + GAP_SLOTS
+    while queue and bottom - top >= MIN_STACK_SLOTS:
+        sub = choose_row(geometry, queue, bottom - top, cache, width=placement.span)
+        if sub is None:
+            break
+        plan.rules.append(Rule(vertical=False, top=top - GAP_SLOTS, column=placement.first_column, span=placement.span))
+        column = placement.first_column
+        for n, (piece, sub_fit) in enumerate(sub.fits):
+            if n:
+                plan.rules.append(Rule(vertical=True, top=top, column=column, height=sub.height))
+            stacked = _placement(piece, sub_fit, top, column)
+            plan.placements.append(stacked)
+            placed.append([stacked, piece, sub_fit])
+            column += sub_fit.span
+        queue = queue[len(sub.fits) :]
+        top += sub.height + GAP_SLOTS
+    return queue
+
+
+@dataclass
+class _Row:
+    top: int
+    height: int
+    blocks: list  # [[Placement, Piece, Fit]]
+
+    def room(self, placement, placements):
+        """The slots a block may grow to: down to the row's foot unless a
+        block stacked under it stands in the way."""
+        below = [p.top for p in placements if p.top > placement.top and p.first_column < placement.first_column + placement.span
+                 and placement.first_column < p.first_column + p.span]
+        limit = min(below) - GAP_SLOTS if below else self.top + self.height
+        return limit - placement.top
+
+
+def _close_holes(geometry, plan, rows, foot):
+    """Photos grown taller (cropped at the sides) close the holes under blocks
+    shorter than their row and, when nothing waits for this page (``foot``),
+    the empty lines at its foot: the rows below move down."""
+    for row in rows:
+        _fill_row(geometry, row)
+    if not foot:
+        return
+    for index, row in enumerate(rows):
+        slack = plan.slots - plan.used
+        if slack <= 0:
+            break
+        grown = 0
+        placements = [b[0] for b in row.blocks]
+        for block in row.blocks:
+            placement, piece, fit = block
+            room = row.room(placement, placements)
+            if placement.top + room < row.top + row.height:
+                continue  # a block with stories stacked under it
+            better = _tallest_growth(geometry, piece, fit, room + slack)
+            if better is not None and better.height > room:
+                grown = max(grown, better.height - room)
+        if not grown:
+            continue
+        for later in rows[index + 1 :]:
+            later.top += grown
+            for placement, _, _ in later.blocks:
+                placement.top += grown
+        foot = row.top + row.height
+        for rule in plan.rules:
+            if rule.top >= foot:
+                rule.top += grown  # the rows below move down
+            elif rule.vertical and rule.top + rule.height == foot:
+                rule.height += grown
+        row.height += grown
+        plan.used += grown
+        _fill_row(geometry, row)
+
+
+def _fill_row(geometry, row):
+    placements = [b[0] for b in row.blocks]
+    for block in row.blocks:
+        placement, piece, fit = block
+        room = row.room(placement, placements)
+        if fit.height >= room:
+            continue
+        better = _tallest_growth(geometry, piece, fit, room)
+        if better is not None:
+            _refit(placement, better)
+            block[2] = better
+
+
+def _tallest_growth(geometry, piece, fit, height):
+    """The tallest grown fit of ``fit`` no taller than ``height``, or None."""
+    best, extra = None, 1
+    while True:
+        grown = grown_fit(geometry, piece, fit, extra) if not fit.cut else None
+        if grown is None or grown.height > height:
+            return best
+        if grown.height > fit.height:
+            best = grown
+        extra += 1
+
+
+def _refit(placement, fit):
+    placement.columns = [list(column) for column in fit.columns]
+    placement.column_tops = list(fit.occupancy)
+    placement.photos = [
+        type(box)(box.index, placement.first_column + box.column, box.top, box.slots, box.caption_lines, box.columns)
+        for box in fit.boxes
+    ]
+    placement.height = fit.height
 
 
 def _placement(piece, fit, top, first_column):

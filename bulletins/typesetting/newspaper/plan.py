@@ -96,6 +96,7 @@ class Rule:
     top: int
     column: int = 0
     height: int = 0
+    span: int = 0  # a horizontal rule under one block only: its columns from ``column`` (0: across the page)
 
 
 @dataclass

@@ -180,8 +180,8 @@ def _whole_titles(runs):
             continue
         position = 0
         for match in _TITLE.finditer(text):
-            title = match.group().replace(BREAK, "")
-            if len(title) > MAX_WHOLE_TITLE:
+            title = match.group()  # its break spaces stretch, never break (nowrap)
+            if len(title.replace(BREAK, "")) > MAX_WHOLE_TITLE:
                 continue
             if match.start() > position:
                 out.append((cls, text[position : match.start()]))
@@ -206,7 +206,9 @@ def credit_runs(cls, text):
     for index, token in enumerate(tokens):
         if index:
             runs.append((cls, "\u3000" + BREAK))
-        runs.append((f"{cls} {NOBR}", token))
+        # Break spaces inside the word never break (nowrap) but stretch when the
+        # line is justified, so a line ending inside a dateline spreads evenly.
+        runs.append((f"{cls} {NOBR}", BREAK.join(token)))
     return runs
 
 
