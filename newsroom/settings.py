@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "bulletins.presence",
     "bulletins.accounts",
     "bulletins.drafts",
+    "bulletins.changes",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import actions, footer_block, idempotency, rendering, roles, workflow
+from ..changes.looks import since_last_look
 from ..paging import paginate
 from ..forms_issues import (
     ArrangementError,
@@ -434,6 +435,7 @@ def issue_review(request, pk):
         job=job,
         logs=issue.logs.select_related("actor")[:20],
         is_listed_editor=issue.editor_links.filter(user=request.user).exists(),
+        changes=since_last_look(issue, request.user, since=request.GET.get("since")),
     )
     return render(request, "bulletins/issue_review.html", context)
 

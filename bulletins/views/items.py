@@ -18,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from .. import actions, held_uploads, idempotency, roles, workflow
+from ..changes import item_changes
 from ..diffing import diff_html, diff_stats, html_to_text
 from ..docx_import import ImportFailed, docx_to_html
 from ..drafts import service as drafts
@@ -285,6 +286,7 @@ def item_detail(request, pk):
         "actions": workflow.available_actions(user, item),
         "can_edit": roles.can_edit_item(user, item),
         "reason_log": item.last_log(*REASON_ACTIONS) if item.state in (ItemState.RETURNED, ItemState.DECLINED) else None,
+        **item_changes.for_unit(item),
     })
 
 
@@ -426,6 +428,7 @@ def item_review(request, pk):
         "original": original,
         "submission_count": submissions.count(),
         "reason_log": item.last_log(*REASON_ACTIONS) if item.state in (ItemState.RETURNED, ItemState.DECLINED) else None,
+        **item_changes.for_review(item),
     }
     if original:
         context["diff"] = diff_html(original.body, item.body)
