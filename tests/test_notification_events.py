@@ -127,3 +127,11 @@ def test_an_inactive_user_is_not_told(desk, unit):
     item = factories.make_item(unit, desk["contributor"], title="春耕", body="<p>正文。</p>")
     workflow.apply_transition(item, "submit", desk["contributor"])
     assert recipients_of(Kind.ITEM_SUBMITTED) == {"bianji": 1}
+
+
+def test_acting_on_an_object_settles_the_actors_waiting_notifications_about_it(desk, issue_in_review):
+    waiting = Notification.objects.get(kind=Kind.ISSUE_FOR_SIGNOFF, recipient=desk["signer"])
+    assert waiting.read_at is None
+    workflow.apply_transition(issue_in_review, "approve", desk["signer"])
+    waiting.refresh_from_db()
+    assert waiting.read_at is not None

@@ -8,6 +8,8 @@ are told of it.
 """
 
 import logging
+import threading
+from contextlib import contextmanager
 from functools import partial
 
 from django.contrib.auth import get_user_model
@@ -18,6 +20,18 @@ from ..models import IssueState, ItemRevision, Role, person_name
 from .models import EmailDelivery, Kind, Mode, Notification, Preference, default_mode
 
 log = logging.getLogger(__name__)
+_local = threading.local()
+
+
+@contextmanager
+def email_suspended():
+    """Notifications are written but nobody is e-mailed (loading demo data)."""
+    previous = getattr(_local, "no_email", False)
+    _local.no_email = True
+    try:
+        yield
+    finally:
+        _local.no_email = previous
 
 
 # ---------------------------------------------------------------- recipients
@@ -74,7 +88,7 @@ def notify(recipients, kind, title, *, actor=None, body="", url="", item=None, i
         )
         created.append(notification)
         mode = chosen.get(user.pk) or default_mode(kind)
-        if mode != Mode.IN_APP and user.email:
+        if mode != Mode.IN_APP and user.email and not getattr(_local, "no_email", False):
             delivery = EmailDelivery.objects.create(notification=notification, mode=mode, address=user.email)
             if mode == Mode.IMMEDIATE:
                 transaction.on_commit(partial(enqueue_email, delivery.pk))
@@ -100,10 +114,21 @@ def _item_links(item):
 
 
 def on_workflow_log(entry):
+    _settled_by_acting(entry)
     if entry.item_id:
         _item_event(entry)
     elif entry.issue_id:
         _issue_event(entry)
+
+
+def _settled_by_acting(entry):
+    """Acting on an item or issue settles what was waiting for that person about it."""
+    if not entry.actor_id:
+        return
+    subject = {"item_id": entry.item_id} if entry.item_id else {"issue_id": entry.issue_id}
+    Notification.objects.filter(recipient_id=entry.actor_id, read_at__isnull=True, **subject).update(
+        read_at=entry.created_at
+    )
 
 
 def _item_event(entry):

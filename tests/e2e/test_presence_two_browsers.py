@@ -39,10 +39,13 @@ def test_the_second_editor_sees_the_first_appear_and_disappear(item, new_page):
     second.goto(f"/items/{item.pk}/review/")
     banner = second.locator(".presence")
     expect(banner.get_by_text("李德昭 正在审稿")).to_be_visible()
+    expect(banner.get_by_role("button", name="请他让出编辑")).to_be_hidden()
 
     first.get_by_role("button", name="我来编辑").click()
     expect(banner.get_by_text("李德昭 已声明“我来编辑”")).to_be_visible()
     expect(banner.get_by_role("button", name="请他让出编辑")).to_be_visible()
+    expect(banner.get_by_role("button", name="我来编辑")).to_be_hidden()
+    expect(banner.get_by_role("button", name="解除锁定（管理员）")).to_be_hidden()
 
     first.get_by_role("button", name="解除我的锁定").click()
     expect(banner.get_by_text("已声明“我来编辑”")).to_be_hidden()
