@@ -94,3 +94,13 @@ def test_the_notice_prints_as_a_pdf(client, commission, contributor):
     with pdfplumber.open(io.BytesIO(response.content)) as pdf:
         text = "".join(page.extract_text() for page in pdf.pages).replace(" ", "").replace("\n", "")
     assert "约稿通知" in text and "优化营商环境典型做法" in text and "1500字以内" in text
+
+
+def test_a_tampered_answer_gets_a_chinese_message_not_an_error_page(client, commission, contributor, unit):
+    client.force_login(contributor)
+    url = reverse("assessment:commission_answer", args=[commission.pk])
+    assert client.post(url, {"unit": "abc", "item": "1"}).status_code == 404
+    response = client.post(url, {"unit": unit.pk, "item": "abc"}, follow=True)
+    assert "请选择本单位的一篇稿件应约。" in response.content.decode()
+    assert not CommissionAnswer.objects.exists()
+

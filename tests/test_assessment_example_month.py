@@ -28,11 +28,8 @@ def figures(line, example):
 def test_the_example_month_scores_as_worked_out_by_hand():
     example = ExampleMonth().build()
     report = build_report(Period.parse("2026-03"))
-    assert [figures(line, example) for line in report.lines] == [
-        tuple(Decimal(v) if isinstance(v, int) and not isinstance(v, bool) and i >= 12 and i <= 18 else v
-              for i, v in enumerate(row))
-        for row in EXPECTED_MARCH
-    ]
+    # Points are Decimals; Decimal(45) == 45, so the hand-written integers compare as they are.
+    assert [figures(line, example) for line in report.lines] == EXPECTED_MARCH
 
 
 @pytest.mark.django_db

@@ -31,6 +31,14 @@ def _require_editor(user, what):
         raise PermissionDenied(f"只有编辑可以{what}。")
 
 
+def _int(value):
+    """A posted or queried id as an int, or 0 when it is not a number."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
 def _period(request, default=None):
     text = request.GET.get("period") or request.POST.get("period")
     if not text:
@@ -38,7 +46,9 @@ def _period(request, default=None):
     try:
         return Period.parse(text)
     except PeriodError as error:
-        raise Http404(str(error))
+        # Said on the page, which then shows the default period.
+        messages.error(request, str(error))
+        return default or Period("year", timezone.localdate().year)
 
 
 def _filters(request):
@@ -430,13 +440,13 @@ def commission_detail(request, pk):
 def commission_answer(request, pk):
     user = request.user
     commission = get_object_or_404(Commission.objects.prefetch_related("target_units"), pk=pk)
-    unit = get_object_or_404(_units_for(user), pk=request.POST.get("unit") or 0)
+    unit = get_object_or_404(_units_for(user), pk=_int(request.POST.get("unit")))
     try:
         if request.POST.get("decline"):
             records.decline_commission(commission, user, unit, request.POST.get("reason", ""))
             messages.success(request, "已说明无法应约。")
         else:
-            item = Item.objects.filter(pk=request.POST.get("item") or 0, unit=unit).first()
+            item = Item.objects.filter(pk=_int(request.POST.get("item")), unit=unit).first()
             if item is None:
                 raise records.RecordError("请选择本单位的一篇稿件应约。")
             records.answer_commission(commission, user, unit, item)
