@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bulletins.assessment.models import Forwarding, Instruction
-from bulletins.models import ItemState, WorkflowLog
+from bulletins.models import WorkflowLog
 
-from .assessment_fixtures import ExampleMonth, at, level
+from .assessment_fixtures import ExampleMonth, level
 
 
 def add_items(example, n):
