@@ -25,7 +25,8 @@ from .models import (
 )
 from .sanitize import clean_html
 from .templatetags.people import person
-from .workflow import PermissionDenied, WorkflowError, send_back_for_signoff
+from .printed_content import describe_changes, describe_issue
+from .workflow import PermissionDenied, WorkflowError, reopen_after_edit
 
 
 class EditConflict(WorkflowError):
@@ -98,7 +99,7 @@ def save_item(item, actor, expected_version=None, keep_previous=False, **content
                 reason=ItemRevision.Reason.EDIT, author=actor,
             )
         if locked.issue_id:
-            _issue_content_changed(locked.issue, actor)
+            issue_content_changed(locked.issue, actor)
     return locked
 
 
@@ -177,13 +178,20 @@ def _locked_editable_issue(issue, actor, expected_version=None):
     return locked
 
 
-def _issue_content_changed(issue, actor):
-    """Bump the version; an approved issue goes back for sign-off."""
+def issue_content_changed(issue, actor):
+    """Bump the version; an issue in review or approved whose printed content
+    changed goes back to 编排中, the change named in the log."""
     locked = Issue.objects.select_for_update().get(pk=issue.pk)
     if locked.state == IssueState.PUBLISHED:
         raise WorkflowError("本期已印发，内容已冻结，不能修改。")
-    send_back_for_signoff(locked, actor)
+    if locked.state in (IssueState.IN_REVIEW, IssueState.APPROVED):
+        latest = locked.revisions.order_by("-created_at", "-id").first()
+        changes = describe_changes(latest.description, describe_issue(locked)) if latest else ["内容有修改"]
+        if changes:
+            reopen_after_edit(locked, actor, f"{locked.get_state_display()}后内容有修改：" + "；".join(changes))
     Issue.objects.filter(pk=locked.pk).update(version=locked.version + 1)
+
+
 
 
 def update_issue(issue, actor, expected_version=None, editors=None, distribution=None, **content):
@@ -209,7 +217,7 @@ def update_issue(issue, actor, expected_version=None, editors=None, distribution
             for kind, groups in distribution.items():
                 for order, group in enumerate(groups):
                     IssueDistribution.objects.create(issue=locked, kind=kind, group=group, order=order)
-        _issue_content_changed(locked, actor)
+        issue_content_changed(locked, actor)
     locked.refresh_from_db()
     return locked
 
@@ -254,7 +262,7 @@ def set_issue_items(issue, actor, placements, expected_version=None):
         Item.objects.filter(issue=locked).exclude(pk__in=wanted_ids).update(
             issue=None, page=None, position=0, is_lead=False, jump_to_page=None, column_span=0
         )
-        _issue_content_changed(locked, actor)
+        issue_content_changed(locked, actor)
     locked.refresh_from_db()
     return locked
 
@@ -284,6 +292,6 @@ def set_issue_pages(issue, actor, pages, expected_version=None):
         if Item.objects.filter(page__in=dropped).exists():
             raise WorkflowError("要删除的版面上还有稿件，请先移走。")
         dropped.delete()
-        _issue_content_changed(locked, actor)
+        issue_content_changed(locked, actor)
     locked.refresh_from_db()
     return locked

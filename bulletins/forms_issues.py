@@ -33,7 +33,6 @@ class IssueCreateForm(forms.Form):
 def responsible_editor_choices():
     users = get_user_model().objects.filter(is_active=True).filter(groups__name=Role.RESPONSIBLE_EDITOR).distinct()
     users = list(users.order_by("last_name", "first_name", "username"))
-    users += [u for u in get_user_model().objects.filter(is_active=True, is_superuser=True) if u not in users]
     return users
 
 

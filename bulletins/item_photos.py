@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from . import roles
+from .actions import issue_content_changed
 from .models import Item
 from .workflow import PermissionDenied
 
@@ -19,3 +20,5 @@ def save_photos(item, actor, formset):
         formset.save()
         # The photos are part of the content: a concurrent editor must notice.
         Item.objects.filter(pk=locked.pk).update(version=locked.version + 1)
+        if locked.issue_id:  # a photo prints: an issue in review goes back to 编排中
+            issue_content_changed(locked.issue, actor)

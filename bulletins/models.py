@@ -102,6 +102,7 @@ class Publication(models.Model):
         choices=[("hei", "黑体"), ("song", "标宋")],
         default="hei",
     )
+
     class ThisIssueLine(models.TextChoices):
         SEND = "send", "“送”行（本期送：…）；没有“送”行时印在第一行"
         FIRST = "first", "第一行（有“报”行时：本期报：…）"
@@ -112,6 +113,15 @@ class Publication(models.Model):
         choices=ThisIssueLine.choices,
         default=ThisIssueLine.SEND,
         help_text="简报版记中“本期”二字所在的行",
+    )
+
+    class SignoffRule(models.TextChoices):
+        ANY = "any", "任一位责任编辑签发即可"
+        ALL = "all", "本期全部责任编辑都须签发"
+
+    signoff_rule = models.CharField(
+        "签发规则", max_length=10, choices=SignoffRule.choices, default=SignoffRule.ANY,
+        help_text="本期所列责任编辑中，几位签发后本期才算签发",
     )
     default_responsible_editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -509,6 +519,7 @@ class IssueRevision(models.Model):
     reason = models.CharField("原因", max_length=30, help_text="产生该修订的流转操作")
     description = models.JSONField("印刷内容")
     fingerprint = models.CharField("内容指纹", max_length=64, db_index=True)
+    pdf_sha256 = models.CharField("定稿PDF校验值(SHA-256)", max_length=64, blank=True, help_text="印发时存档的PDF")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="操作人"
     )
@@ -533,6 +544,31 @@ class IssueRevision(models.Model):
     @property
     def short_fingerprint(self):
         return self.fingerprint[:8]
+
+
+class SignOff(models.Model):
+    """One responsible editor's 签发 of one review round: the content they saw
+    (fingerprint, version) and the hash of the PDF beside it."""
+
+    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="signoffs", verbose_name="期")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="责任编辑")
+    review = models.ForeignKey(
+        IssueRevision, on_delete=models.PROTECT, related_name="signoffs", verbose_name="送签修订",
+        help_text="本轮送签时存下的内容",
+    )
+    version = models.PositiveIntegerField("版本")
+    fingerprint = models.CharField("内容指纹", max_length=64)
+    pdf_sha256 = models.CharField("所见样稿PDF校验值", max_length=64, blank=True)
+    created_at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "签发记录"
+        verbose_name_plural = "签发记录"
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["review", "editor"], name="one_signoff_per_editor_per_round")]
+
+    def __str__(self):
+        return f"{self.issue} · {person_name(self.editor)} 签发"
 
 
 class RenderJob(models.Model):

@@ -14,6 +14,7 @@ page shows its short form (``short_fingerprint``).
 import hashlib
 import json
 
+from . import footer_block
 from .models import person_name
 
 #: Bump when the shape of the description changes (stored descriptions keep theirs).
@@ -21,11 +22,11 @@ DESCRIPTION_VERSION = 1
 
 PUBLICATION_FIELDS = (
     "name", "slug", "kind", "issuing_line", "english_name", "registration_number", "notice",
-    "supervision_phone", "page_size", "columns", "lead_title_face",
+    "supervision_phone", "page_size", "columns", "lead_title_face", "this_issue_line",
 )
 ITEM_FIELDS = (
     "title", "body", "attribution", "kicker", "subhead", "dateline", "byline", "byline_position",
-    "column_label", "short_headline", "is_lead", "column_span",
+    "column_label", "short_headline", "is_lead", "column_span", "attribution_mode",
 )
 
 SHORT_LENGTH = 8
@@ -166,3 +167,56 @@ def describe_changes(old, new):
     if not changes and fingerprint(old) != fingerprint(new):
         changes.append("内容有修改")
     return changes
+
+
+# ---------------------------------------------------------------- reading edition
+
+
+def published_snapshot(issue):
+    """The revision stored at 印发 (what was printed), or None for issues published
+    before snapshots were kept."""
+    return issue.revisions.filter(reason="publish").order_by("-created_at", "-id").first()
+
+
+def published_description(issue):
+    snapshot = published_snapshot(issue)
+    return snapshot.description if snapshot is not None else describe_issue(issue)
+
+
+def for_reading(description):
+    """A description shaped for the reading-edition template: dates as dates,
+    items grouped by page, photo URLs. Built only from the description, so a
+    published issue reads the same whatever happens to the live rows later."""
+    import datetime
+
+    from django.core.files.storage import default_storage
+
+    from .models import chinese_numeral
+
+    header = dict(description["header"])
+    header["issue_date"] = datetime.date.fromisoformat(header["issue_date"])
+    items = []
+    for entry in description["items"]:
+        item = dict(entry)
+        item["photos"] = [dict(p, url=default_storage.url(p["file"])) for p in entry["photos"]]
+        items.append(item)
+    publication = description["publication"]
+    is_newspaper = publication["kind"] == "newspaper"
+    sections = []
+    if is_newspaper:
+        for page in description["pages"]:
+            label = f"{chinese_numeral(page['number'])}版"
+            sections.append((dict(page, label=label), [i for i in items if i["page"] == page["number"]]))
+    else:
+        sections.append((None, items))
+    distribution = [(line["label"], line["names"]) for line in description["distribution"]]
+    return {
+        "publication": dict(publication, is_newspaper=is_newspaper),
+        "header": header,
+        "sections": sections,
+        "distribution": distribution,
+        "editors": description["editors"],
+        "footer": footer_block.describe(
+            distribution, description["editors"], header["print_run"], publication.get("this_issue_line", "send"),
+        ),
+    }

@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import roles
-from .printed_content import describe_issue, fingerprint
-from .models import Issue, IssueRevision, IssueState, Item, ItemRevision, ItemState, WorkflowLog
+from . import printed_content
+from .printed_content import describe_issue, short_fingerprint
+from .models import Issue, IssueRevision, IssueState, Item, ItemRevision, ItemState, SignOff, WorkflowLog, person_name
 
 
 class WorkflowError(Exception):
@@ -43,6 +44,8 @@ class Transition:
     # side effect run inside the transaction after the state change
     effect: Optional[Callable] = None
     internal: bool = False  # performed by another transition, never directly by a user
+    # the page must send the content fingerprint it showed; a different one is refused
+    binds_content: bool = False
     confirmation: str = field(default="")
 
     @property
@@ -138,6 +141,25 @@ def _issue_ready_for_review(user, issue):
     return None
 
 
+def is_listed_editor(user, issue):
+    """The issue's own 责任编辑: holds the role and is listed on the issue."""
+    return (
+        roles.is_responsible_editor(user)
+        and issue.editor_links.filter(user_id=getattr(user, "pk", None)).exists()
+    )
+
+
+def _may_publish(user, issue):
+    return roles.is_editor(user) or is_listed_editor(user, issue)
+
+
+def _not_signed_yet(user, issue):
+    review = current_review(issue)
+    if review is not None and review.signoffs.filter(editor_id=user.pk).exists():
+        return "您已签发过本期，正在等待其他责任编辑签发。"
+    return None
+
+
 def _publish_issue(user, issue, comment):
     """Freeze the issue: its items become 已刊发 and the final PDF is stored with its checksum."""
     from .publishing import store_final_pdf
@@ -157,26 +179,31 @@ ISSUE_TRANSITIONS = {
             confirmation="已送责任编辑签发。",
         ),
         Transition(
-            "recall", "撤回编排", frozenset({IssueState.IN_REVIEW}), IssueState.DRAFTING,
+            "recall", "撤回编排", frozenset({IssueState.IN_REVIEW, IssueState.APPROVED}), IssueState.DRAFTING,
             allowed=lambda u, i: roles.is_editor(u), confirmation="已撤回，继续编排。",
         ),
         Transition(
             "approve", "签发", frozenset({IssueState.IN_REVIEW}), IssueState.APPROVED,
-            allowed=lambda u, i: roles.is_responsible_editor(u), confirmation="本期已签发，可以印发。",
+            allowed=is_listed_editor, confirmation="本期已签发，可以印发。",
+            binds_content=True,
+        ),
+        Transition(
+            "countersign", "会签", frozenset({IssueState.IN_REVIEW}), IssueState.IN_REVIEW,
+            allowed=is_listed_editor, internal=True,
         ),
         Transition(
             "reject", "退回修改", frozenset({IssueState.IN_REVIEW, IssueState.APPROVED}), IssueState.DRAFTING,
-            allowed=lambda u, i: roles.is_responsible_editor(u), comment_label="退回意见",
+            allowed=is_listed_editor, comment_label="退回意见",
             confirmation="已退回编辑修改。",
         ),
         Transition(
-            "resubmit_after_edit", "修改后重新送签", frozenset({IssueState.APPROVED}), IssueState.IN_REVIEW,
+            "reopen", "修改后退回编排", frozenset({IssueState.IN_REVIEW, IssueState.APPROVED}), IssueState.DRAFTING,
             allowed=lambda u, i: roles.is_editor(u), internal=True,
         ),
         Transition(
             "publish", "印发", frozenset({IssueState.APPROVED}), IssueState.PUBLISHED,
-            allowed=lambda u, i: roles.is_editor(u) or roles.is_responsible_editor(u),
-            effect=_publish_issue, confirmation="本期已印发，定稿PDF已存档。",
+            allowed=_may_publish, effect=_publish_issue, confirmation="本期已印发，定稿PDF已存档。",
+            binds_content=True,
         ),
     ]
 }
@@ -184,7 +211,40 @@ ISSUE_TRANSITIONS = {
 ACTION_LABELS = {
     **{a: t.label for a, t in ITEM_TRANSITIONS.items()},
     **{a: t.label for a, t in ISSUE_TRANSITIONS.items()},
+    "resubmit_after_edit": "修改后重新送签",  # older logs
 }
+
+
+class StaleContent(WorkflowError):
+    """The page the user acted on showed other content than the issue has now."""
+
+    def __init__(self, label, seen, current):
+        self.seen, self.current = seen, current
+        super().__init__(
+            f"您页面上的内容（指纹 {short_fingerprint(seen) or '无'}）与本期当前内容（指纹 {short_fingerprint(current)}）"
+            f"不一致，未{label}。页面已刷新，请核对修改后再{label}。"
+        )
+
+
+def current_review(issue):
+    """The 送签 revision that opened the issue's current review round (None before the first)."""
+    return issue.revisions.filter(reason="submit_for_review").order_by("-created_at", "-id").first()
+
+
+def required_signers(issue):
+    """(listed editors, editors who signed this round, editors who still must sign, rule)."""
+    listed = issue.ordered_editors()
+    review = current_review(issue) if issue.state in (IssueState.IN_REVIEW, IssueState.APPROVED) else None
+    signed_ids = set(review.signoffs.values_list("editor_id", flat=True)) if review else set()
+    signed = [u for u in listed if u.pk in signed_ids]
+    rule = issue.publication.signoff_rule
+    if issue.state != IssueState.IN_REVIEW:
+        pending = []
+    elif rule == issue.publication.SignoffRule.ALL:
+        pending = [u for u in listed if u.pk not in signed_ids]
+    else:
+        pending = [] if signed else listed
+    return listed, signed, pending, rule
 
 
 def transitions_for(obj):
@@ -201,13 +261,18 @@ def available_actions(user, obj):
     return result
 
 
-def apply_transition(obj, action, actor, comment=""):
+def apply_transition(obj, action, actor, comment="", fingerprint=None, pdf_sha256=""):
     """Apply ``action`` to ``obj`` as ``actor``. Returns the updated object.
 
     Raises WorkflowError (with a Chinese message) when the transition is
     unknown, not allowed from the current state, not permitted for the actor,
     missing its required comment, or refused by its guard. Nothing is written
     then.
+
+    签发 and 印发 bind to content: ``fingerprint`` is the fingerprint of the
+    content the user was shown; when it is given (pages always give it, empty
+    if their form had none) and differs from the issue's current one,
+    StaleContent is raised. ``pdf_sha256`` is the hash of the PDF the signer saw.
     """
     table = transitions_for(obj)
     transition = table.get(action)
@@ -215,11 +280,45 @@ def apply_transition(obj, action, actor, comment=""):
         raise TransitionNotAllowed("未知的操作。")
     with transaction.atomic():
         locked = type(obj).objects.select_for_update().get(pk=obj.pk)
-        _apply(locked, transition, actor, comment)
+        if transition.binds_content and fingerprint is not None:
+            current = issue_fingerprint(locked)
+            if fingerprint != current:
+                _check(locked, transition, actor, comment)
+                raise StaleContent(transition.label, fingerprint, current)
+        if action == "approve":
+            _sign_off(locked, transition, actor, comment, pdf_sha256)
+        else:
+            _apply(locked, transition, actor, comment)
     return locked
 
 
-def _apply(locked, transition, actor, comment="", check_permission=True):
+def issue_fingerprint(issue):
+    return printed_content.issue_fingerprint(issue)
+
+
+def _sign_off(locked, transition, actor, comment, pdf_sha256):
+    """Record this responsible editor's 签发; the issue is approved once the
+    publication's rule is met (one of the listed editors, or all of them)."""
+    _check(locked, transition, actor, comment)
+    problem = _not_signed_yet(actor, locked)
+    if problem:
+        raise WorkflowError(problem)
+    review = current_review(locked)
+    if review is None:  # issues put in review before revisions existed
+        review = record_issue_revision(locked, "submit_for_review", None)
+    SignOff.objects.create(
+        issue=locked, editor=actor, review=review, version=locked.version,
+        fingerprint=issue_fingerprint(locked), pdf_sha256=pdf_sha256 or "",
+    )
+    _, _, pending, _ = required_signers(locked)
+    if pending:
+        names = "、".join(person_name(u) for u in pending)
+        _apply(locked, ISSUE_TRANSITIONS["countersign"], actor, comment or f"尚待{names}签发")
+    else:
+        _apply(locked, transition, actor, comment)
+
+
+def _check(locked, transition, actor, comment="", check_permission=True):
     if locked.state not in transition.sources:
         raise TransitionNotAllowed(
             f"当前状态为“{locked.get_state_display()}”，不能{transition.label}。"
@@ -233,6 +332,11 @@ def _apply(locked, transition, actor, comment="", check_permission=True):
         problem = transition.guard(actor, locked)
         if problem:
             raise WorkflowError(problem)
+    return comment
+
+
+def _apply(locked, transition, actor, comment="", check_permission=True):
+    comment = _check(locked, transition, actor, comment, check_permission)
     from_state = locked.state
     locked.state = transition.target
     if transition.effect:
@@ -259,11 +363,15 @@ def record_issue_revision(issue, reason, actor, log=None):
     description = describe_issue(issue)
     return IssueRevision.objects.create(
         issue=issue, version=issue.version, reason=reason, description=description,
-        fingerprint=fingerprint(description), actor=actor if getattr(actor, "pk", None) else None, log=log,
+        fingerprint=printed_content.fingerprint(description), pdf_sha256=issue.pdf_sha256, actor=actor if getattr(actor, "pk", None) else None, log=log,
     )
 
 
-def send_back_for_signoff(issue, actor):
-    """An edit to an approved issue sends it back for sign-off (called by actions, inside their transaction)."""
-    if issue.state == IssueState.APPROVED:
-        _apply(issue, ISSUE_TRANSITIONS["resubmit_after_edit"], actor, "签发后内容有修改，需重新签发")
+def reopen_after_edit(issue, actor, reason):
+    """A content change to an issue in review or approved takes it back to 编排中
+    (called by actions inside their transaction, after the change): the sign-off
+    was for other content, so the round starts again."""
+    if issue.state in ISSUE_TRANSITIONS["reopen"].sources:
+        _apply(issue, ISSUE_TRANSITIONS["reopen"], actor, reason, check_permission=False)
+        return True
+    return False

@@ -56,6 +56,19 @@ def responsible_editor(db):
 
 
 @pytest.fixture
+def other_responsible_editor(db):
+    """A responsible editor who is not listed on the test issues."""
+    return factories.make_user("zeren2", Role.RESPONSIBLE_EDITOR, full_name="王建国")
+
+
+@pytest.fixture
+def superuser(db):
+    from django.contrib.auth.models import User
+
+    return User.objects.create_superuser("root", password="pass-1234")
+
+
+@pytest.fixture
 def administrator(db):
     return factories.make_user("guanli", Role.ADMINISTRATOR, full_name="陈静")
 

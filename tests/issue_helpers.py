@@ -63,3 +63,12 @@ def eager_celery():
     app.conf.task_always_eager = True
     yield app
     app.conf.task_always_eager = saved
+
+
+def action_post(issue, action, **extra):
+    """The POST of a workflow button as the page sends it: 签发 and 印发 carry the
+    fingerprint of the content the page showed (here: the issue's current content)."""
+    from bulletins.printed_content import issue_fingerprint
+
+    issue.refresh_from_db()
+    return {"action": action, "fingerprint": issue_fingerprint(issue), "version": issue.version, **extra}

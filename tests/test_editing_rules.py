@@ -54,21 +54,22 @@ def test_a_second_save_from_a_stale_form_is_a_conflict_and_keeps_the_first(unit,
     assert item.title == "第一位编辑的标题"
 
 
-def test_editing_an_approved_issue_sends_it_back_for_sign_off(bulletin, unit, contributor, editor, responsible_editor):
+def test_editing_an_approved_issue_takes_it_back_to_drafting_and_says_what_changed(bulletin, unit, contributor, editor, responsible_editor):
     issue = factories.make_issue(bulletin, state=IssueState.APPROVED, editors=[responsible_editor])
     actions.update_issue(issue, editor, series_title="改后的总标题")
     issue.refresh_from_db()
-    assert issue.state == IssueState.IN_REVIEW
-    assert issue.logs.filter(action="resubmit_after_edit").exists()
+    assert issue.state == IssueState.DRAFTING
+    log = issue.logs.get(action="reopen")
+    assert log.actor == editor and "内容有修改" in log.comment
 
 
-def test_editing_an_item_placed_in_an_approved_issue_sends_the_issue_back(bulletin, unit, contributor, editor, responsible_editor):
+def test_editing_an_item_placed_in_an_approved_issue_takes_the_issue_back_to_drafting(bulletin, unit, contributor, editor, responsible_editor):
     issue = factories.make_issue(bulletin, state=IssueState.APPROVED, editors=[responsible_editor])
     item = factories.make_item(unit, contributor, state=ItemState.ACCEPTED)
     factories.place(issue, [item])
     actions.save_item(item, editor, body="<p>签发后的修改</p>")
     issue.refresh_from_db()
-    assert issue.state == IssueState.IN_REVIEW
+    assert issue.state == IssueState.DRAFTING
 
 
 def test_a_published_issue_is_never_edited(bulletin, unit, contributor, editor):

@@ -161,14 +161,14 @@ def test_an_unknown_section_is_refused(client, editor, composed_issue):
     assert "未知的操作" in client.get(response["Location"]).content.decode()
 
 
-def test_editing_an_approved_issue_sends_it_back_for_signoff_and_says_so(client, editor, composed_issue):
+def test_editing_an_approved_issue_takes_it_back_to_drafting_and_says_so(client, editor, composed_issue):
     composed_issue.state = IssueState.APPROVED
     composed_issue.save()
     placed = list(composed_issue.ordered_items())
     response = login(client, editor).post(compose_url(composed_issue), items_post(composed_issue, placed[::-1]))
     composed_issue.refresh_from_db()
-    assert composed_issue.state == IssueState.IN_REVIEW
-    assert "需责任编辑重新签发" in client.get(response["Location"]).content.decode()
+    assert composed_issue.state == IssueState.DRAFTING
+    assert "已退回“编排中”" in client.get(response["Location"]).content.decode()
 
 
 def test_submitting_for_signoff_confirms_and_moves_the_issue_to_review(client, editor, composed_issue):

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from bulletins.models import IssueState
 
-from .issue_helpers import login
+from .issue_helpers import action_post, login
 from .test_issue_composer import header_post, items_post
 
 
@@ -19,7 +19,7 @@ def approved(composed_issue):
 
 
 def publish(client, user, issue):
-    return login(client, user).post(reverse("issue_action", args=[issue.pk]), {"action": "publish"})
+    return login(client, user).post(reverse("issue_action", args=[issue.pk]), action_post(issue, "publish"))
 
 
 def test_publishing_stores_the_final_pdf_with_its_checksum(client, editor, approved, renderer):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from bulletins.models import IssueState
 
 from . import factories
-from .issue_helpers import login
+from .issue_helpers import action_post, login
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_opening_the_signoff_page_starts_the_pdf_preview_without_a_click(client,
 
 
 def test_approving_confirms_and_marks_the_issue_approved(client, responsible_editor, in_review):
-    response = login(client, responsible_editor).post(reverse("issue_action", args=[in_review.pk]), {"action": "approve"})
+    response = login(client, responsible_editor).post(reverse("issue_action", args=[in_review.pk]), action_post(in_review, "approve"))
     in_review.refresh_from_db()
     assert in_review.state == IssueState.APPROVED
     assert "本期已签发，可以印发" in client.get(response["Location"]).content.decode()
@@ -78,7 +78,7 @@ def test_returning_with_a_comment_sends_the_issue_back_and_the_editor_sees_why(c
 
 
 def test_an_editor_cannot_approve(client, editor, in_review):
-    response = login(client, editor).post(reverse("issue_action", args=[in_review.pk]), {"action": "approve"})
+    response = login(client, editor).post(reverse("issue_action", args=[in_review.pk]), action_post(in_review, "approve"))
     assert "您没有权限签发" in client.get(response["Location"]).content.decode()
     in_review.refresh_from_db()
     assert in_review.state == IssueState.IN_REVIEW
@@ -95,6 +95,6 @@ def test_actions_must_be_posted(client, responsible_editor, in_review):
 
 def test_next_may_not_point_off_site(client, responsible_editor, in_review):
     response = login(client, responsible_editor).post(
-        reverse("issue_action", args=[in_review.pk]), {"action": "approve", "next": "https://evil.example/"}
+        reverse("issue_action", args=[in_review.pk]), action_post(in_review, "approve", next="https://evil.example/")
     )
     assert response["Location"] == reverse("issue_review", args=[in_review.pk])

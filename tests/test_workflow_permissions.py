@@ -12,7 +12,12 @@ from bulletins.workflow import WorkflowError, apply_transition
 
 from . import factories
 
-ROLES = ["contributor", "other_contributor", "editor", "responsible_editor", "administrator"]
+# other_responsible_editor holds the role but is not listed on the issue; superuser
+# was made with createsuperuser and holds no editorial group.
+ROLES = [
+    "contributor", "other_contributor", "editor", "responsible_editor", "other_responsible_editor",
+    "administrator", "superuser",
+]
 COMMENT = "请补充数据后重新报送。"
 
 # (action, from_state, role) triples that must succeed; every other combination must fail.
@@ -38,6 +43,7 @@ ITEM_TARGET = {
 ISSUE_ALLOWED = {
     ("submit_for_review", IssueState.DRAFTING, "editor"),
     ("recall", IssueState.IN_REVIEW, "editor"),
+    ("recall", IssueState.APPROVED, "editor"),
     ("approve", IssueState.IN_REVIEW, "responsible_editor"),
     ("reject", IssueState.IN_REVIEW, "responsible_editor"),
     ("reject", IssueState.APPROVED, "responsible_editor"),
@@ -50,7 +56,8 @@ ISSUE_TARGET = {
     "approve": IssueState.APPROVED,
     "reject": IssueState.DRAFTING,
     "publish": IssueState.PUBLISHED,
-    "resubmit_after_edit": IssueState.IN_REVIEW,
+    "countersign": IssueState.IN_REVIEW,
+    "reopen": IssueState.DRAFTING,
 }
 
 

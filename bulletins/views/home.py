@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.shortcuts import render
 
 from .. import roles
-from ..models import Issue, IssueState, Item, ItemState
+from ..models import Issue, IssueState, Item, ItemState, WorkflowLog
 from .issues import attach_signoff_returns
 from .items import attach_reasons
 
@@ -46,7 +46,26 @@ def _signoff_panel(user):
     issues = list(waiting[:LIST_LENGTH])
     for issue in issues:
         issue.assigned_to_me = issue.pk in mine
-    return {"count": waiting.count(), "issues": issues, "mine_count": len(mine)}
+    return {"count": waiting.count(), "issues": issues, "mine_count": len(mine), "reopened": _reopened_for(user)}
+
+
+def _reopened_for(user):
+    """This responsible editor's issues that went back to 编排中 because their
+    content changed after 送签 (what they were shown is no longer what would print)."""
+    issues = list(
+        Issue.objects.filter(state=IssueState.DRAFTING, editor_links__user=user).select_related("publication")
+        .order_by("-year", "-number")[:LIST_LENGTH]
+    )
+    latest = {}
+    for log in WorkflowLog.objects.filter(issue__in=issues).select_related("actor").order_by("issue_id", "-created_at", "-id"):
+        latest.setdefault(log.issue_id, log)
+    result = []
+    for issue in issues:
+        log = latest.get(issue.pk)
+        if log is not None and log.action == "reopen":
+            issue.reopen_log = log
+            result.append(issue)
+    return result
 
 
 @login_required

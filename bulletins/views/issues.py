@@ -19,7 +19,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import actions, footer_block, idempotency, rendering, roles, workflow
+from .. import actions, idempotency, rendering, roles, workflow
 from ..changes.looks import since_last_look
 from ..paging import paginate
 from ..forms_issues import (
@@ -35,13 +35,23 @@ from ..forms_issues import (
     span_choices,
 )
 from ..models import Issue, IssueState, Item, ItemState, Publication, RecipientGroup, RenderJob, Unit, WorkflowLog
+from ..printed_content import (
+    describe_changes,
+    describe_issue,
+    file_sha256,
+    fingerprint,
+    for_reading,
+    issue_fingerprint,
+    published_description,
+    short_fingerprint,
+)
 from ..templatetags.people import person
 
 ISSUES_PER_PAGE = 30
 POOL_PER_PAGE = 20
 SIGNED_PER_PAGE = 20
 
-SENT_BACK_NOTICE = "本期此前已签发；内容修改后已自动退回“待签发”，需责任编辑重新签发。"
+SENT_BACK_NOTICE = "本期已送签；内容修改后已退回“编排中”，责任编辑此前看到的内容已失效，请核对后重新送签。"
 
 
 # ---------------------------------------------------------------- access
@@ -201,6 +211,7 @@ def _composer_context(request, issue, user, header_form=None):
         "job": rendering.current_job(issue),
         "logs": issue.logs.select_related("actor")[:20],
         "returned_log": attach_signoff_returns([issue])[0].returned_log,
+        "fingerprint": issue_fingerprint(issue),
     }
 
 
@@ -230,7 +241,7 @@ def issue_compose(request, pk):
     if response is not None and not isinstance(response, str):
         return response
     issue.refresh_from_db()
-    if state_before == IssueState.APPROVED and issue.state == IssueState.IN_REVIEW:
+    if state_before in (IssueState.IN_REVIEW, IssueState.APPROVED) and issue.state == IssueState.DRAFTING:
         messages.warning(request, SENT_BACK_NOTICE)
     # A handler may name the element to come back to (the item just moved).
     return redirect(reverse("issue_compose", args=[issue.pk]) + f"#{response or section}")
@@ -369,6 +380,14 @@ def _conflict_page(request, issue, current, section):
 # ---------------------------------------------------------------- transitions
 
 
+def _seen_pdf_sha256(issue, job_id):
+    """SHA-256 of the preview PDF the signer had beside the text (if it shows the current content)."""
+    job = RenderJob.objects.filter(pk=job_id, issue=issue).first() if str(job_id or "").isdigit() else None
+    if job is None or not rendering.has_pdf(job) or job.content_hash != rendering.content_hash(issue):
+        return ""
+    return file_sha256(job.pdf)
+
+
 @login_required
 @require_POST
 def issue_action(request, pk):
@@ -378,14 +397,36 @@ def issue_action(request, pk):
     # Editors go back to the composer after their own steps; everyone else to the sign-off page.
     back_to_composer = roles.is_editor(request.user) and action not in ("approve", "reject", "publish")
     fallback = reverse("issue_compose" if back_to_composer else "issue_review", args=[pk])
+    transition = workflow.ISSUE_TRANSITIONS.get(action)
+    binds = transition is not None and transition.binds_content
     try:
-        workflow.apply_transition(issue, action, request.user, request.POST.get("comment", ""))
+        workflow.apply_transition(
+            issue, action, request.user, request.POST.get("comment", ""),
+            fingerprint=request.POST.get("fingerprint", "") if binds else None,
+            pdf_sha256=_seen_pdf_sha256(issue, request.POST.get("job")) if action == "approve" else "",
+        )
+    except workflow.StaleContent as stale:
+        messages.error(request, str(stale))
+        return redirect(reverse("issue_review", args=[pk]) + f"?seen={stale.seen}#stale-changes")
     except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
     else:
-        transition = workflow.ISSUE_TRANSITIONS[action]
-        messages.success(request, transition.confirmation or f"已{transition.label}。")
+        issue.refresh_from_db()
+        if action == "approve" and issue.state == IssueState.IN_REVIEW:
+            _, _, pending, _ = workflow.required_signers(issue)
+            messages.success(request, f"您已签发。本期还需{'、'.join(person(u) for u in pending)}签发。")
+        else:
+            messages.success(request, transition.confirmation or f"已{transition.label}。")
     return redirect(_safe_next(request, fallback))
+
+
+def _signers(issue):
+    listed, signed, pending, rule = workflow.required_signers(issue)
+    return {
+        "listed": [person(u) for u in listed], "signed": [person(u) for u in signed],
+        "pending": [person(u) for u in pending], "rule_label": issue.publication.get_signoff_rule_display(),
+        "all_required": rule == issue.publication.SignoffRule.ALL,
+    }
 
 
 # ---------------------------------------------------------------- sign-off
@@ -399,6 +440,7 @@ def signoff_queue(request):
     waiting = list(base.filter(state=IssueState.IN_REVIEW).order_by("issue_date", "id"))
     for issue in waiting:
         issue.mine = any(link.user_id == request.user.pk for link in issue.editor_links.all())
+        issue.signers = _signers(issue)
     waiting.sort(key=lambda i: (not i.mine, i.issue_date, i.pk))
     approved, query = paginate(request, base.filter(state=IssueState.APPROVED).order_by("issue_date", "id"), SIGNED_PER_PAGE)
     return render(request, "bulletins/signoff_queue.html", {
@@ -406,17 +448,8 @@ def signoff_queue(request):
     })
 
 
-def _reading_context(issue):
-    items = list(issue.ordered_items().select_related("page", "jump_to_page").prefetch_related("images"))
-    sections = []
-    if issue.publication.is_newspaper:
-        for page in issue.pages.order_by("number"):
-            sections.append((page, [i for i in items if i.page_id == page.pk]))
-    else:
-        sections.append((None, items))
-    return {
-        "issue": issue, "sections": sections, "footer": footer_block.for_issue(issue),
-    }
+def _reading_context(issue, description):
+    return {"issue": issue, "doc": for_reading(description)}
 
 
 @login_required
@@ -424,18 +457,31 @@ def _reading_context(issue):
 def issue_review(request, pk):
     _require_desk(request.user)
     issue = get_object_or_404(Issue.objects.select_related("publication"), pk=pk)
-    context = _reading_context(issue)
+    # The page shows exactly the description it fingerprints (published: the snapshot).
+    description = published_description(issue) if issue.is_frozen else describe_issue(issue)
+    current = fingerprint(description)
+    context = _reading_context(issue, description)
     job = None
     if not issue.is_frozen:
         # The signer should find the PDF beside the text without asking for it;
         # identical content reuses the finished job.
         job = rendering.job_for_page(issue, request.user)
+    # A refused 签发/印发 comes back here with the fingerprint its page had shown.
+    stale_changes = None
+    seen = request.GET.get("seen", "")
+    if seen and seen != current:
+        seen_revision = issue.revisions.filter(fingerprint=seen).order_by("-created_at", "-id").first()
+        stale_changes = describe_changes(seen_revision.description, description) if seen_revision else ["内容有修改"]
     context.update(
         transitions=workflow.available_actions(request.user, issue),
         job=job,
         logs=issue.logs.select_related("actor")[:20],
-        is_listed_editor=issue.editor_links.filter(user=request.user).exists(),
+        is_listed_editor=workflow.is_listed_editor(request.user, issue),
         changes=since_last_look(issue, request.user, since=request.GET.get("since")),
+        fingerprint=current,
+        short_fingerprint=short_fingerprint(current),
+        signers=_signers(issue),
+        stale_changes=stale_changes,
     )
     return render(request, "bulletins/issue_review.html", context)
 
@@ -478,7 +524,7 @@ def issue_read(request, pk):
     issue = get_object_or_404(Issue.objects.select_related("publication"), pk=pk)
     if issue.state != IssueState.PUBLISHED:
         raise Http404("本期尚未印发。")
-    return render(request, "bulletins/issue_read.html", _reading_context(issue))
+    return render(request, "bulletins/issue_read.html", _reading_context(issue, published_description(issue)))
 
 
 # ---------------------------------------------------------------- PDFs

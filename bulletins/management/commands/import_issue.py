@@ -51,7 +51,7 @@ class Command(BaseCommand):
                 raise CommandError(f"用户“{username}”不存在。")
         else:
             active = User.objects.filter(is_active=True).order_by("pk")
-            user = active.filter(is_superuser=True).first() or active.filter(groups__name=Role.EDITOR).first()
+            user = active.filter(groups__name=Role.EDITOR).first()
             if user is None:
                 raise CommandError("请用 --user 指定一位编辑（系统中还没有编辑）。")
         if not roles.is_editor(user):
