@@ -45,11 +45,12 @@ def test_the_print_run_closes_the_last_footer_line_at_the_right(issue):
 
 
 @pytest.mark.parametrize("setting, expected", [("send", "本期送："), ("first", "本期报：")])
-def test_the_pdf_and_the_reading_edition_print_the_same_footer_lines(issue, admin_client, setting, expected):
+def test_the_pdf_and_the_reading_edition_print_the_same_footer_lines(issue, client, editor, setting, expected):
+    client.force_login(editor)  # a reader of the archive (a superuser holds no role)
     Publication.objects.filter(pk=issue.publication_id).update(this_issue_line=setting)
     issue.refresh_from_db()
     printed = [line.text for line in _pdf_footer(issue)]
-    read = [text.replace(" ", "").replace("\u3000", "") for text in _reading_footer(admin_client, issue)]
+    read = [text.replace(" ", "").replace("\u3000", "") for text in _reading_footer(client, issue)]
     assert printed == read
     assert sum(text.startswith("本期") for text in read) == 1
     assert any(text.startswith(expected) for text in read)
