@@ -175,6 +175,9 @@ def _issue_event(entry):
     elif entry.action == "resubmit_after_edit":
         notify(issue_signers(issue), Kind.ISSUE_CHANGED, f"{issue}签发后有修改，需重新签发", actor=actor, issue=issue,
                url=review_url, body=f"{who}在签发后修改了{issue}，本期已回到“待签发”。")
+    elif entry.action == "reopen":  # an edit in review: back to 编排中 (bulletins.workflow.reopen_after_edit)
+        notify(issue_signers(issue), Kind.ISSUE_CHANGED, f"{issue}送签后有修改，已退回编排", actor=actor, issue=issue,
+               url=review_url, body=f"{who}在送签后修改了{issue}（{entry.comment}），本期已回到“编排中”，重新送签后请再审阅。")
     elif entry.action == "reject":
         notify(editors(), Kind.ISSUE_REJECTED, f"{issue}被退回修改", actor=actor, issue=issue, url=compose_url,
                body=f"退回意见：{entry.comment}（{who}）")
