@@ -155,15 +155,16 @@ def fill(data, issues=300, items=8000, pool=400, seed=20260101, sentences=12, in
     newest = [row for row in rows if row.publication == bulletin][-2:]
     for row, state in zip(reversed(newest), (IssueState.DRAFTING, IssueState.IN_REVIEW)):
         row.state, row.pdf_sha256, row.published_at = state, "", None
-    # The earlier issues being worked on are now done.
-    Issue.objects.filter(publication__in=data.publications).exclude(state=IssueState.PUBLISHED).update(
-        state=IssueState.PUBLISHED, pdf_sha256="0" * 64, published_at=timezone.now())
+    if newest:  # the earlier issues being worked on are now done
+        Issue.objects.filter(publication__in=data.publications).exclude(state=IssueState.PUBLISHED).update(
+            state=IssueState.PUBLISHED, pdf_sha256="0" * 64, published_at=timezone.now())
     Issue.objects.bulk_create(rows)
     all_issues = list(Issue.objects.filter(publication__in=data.publications, editor_links__isnull=True).order_by("id"))
-    data.drafting_issue = next(i for i in all_issues if i.state == IssueState.DRAFTING)
-    data.review_issue = next((i for i in all_issues if i.state == IssueState.IN_REVIEW), None)
+    if newest:
+        data.drafting_issue = next(i for i in all_issues if i.state == IssueState.DRAFTING)
+        data.review_issue = next((i for i in all_issues if i.state == IssueState.IN_REVIEW), None)
     published = [i for i in all_issues if i.state == IssueState.PUBLISHED]
-    data.published_issue = next((i for i in reversed(published) if i.publication_id == bulletin.pk), None)
+    data.published_issue = next((i for i in reversed(published) if i.publication_id == bulletin.pk), data.published_issue)
     IssueEditor.objects.bulk_create([IssueEditor(issue=i, user=data.signer) for i in all_issues])
     IssueDistribution.objects.bulk_create([
         IssueDistribution(issue=i, kind=kind, group=group, order=order)
@@ -174,7 +175,7 @@ def fill(data, issues=300, items=8000, pool=400, seed=20260101, sentences=12, in
 
     # Items: published ones fill the published issues; the newest issues get theirs;
     # the accepted pool waits; the rest are in the unit's and the editor's hands.
-    working = [data.drafting_issue] + ([data.review_issue] if data.review_issue else [])
+    working = [i for i in (data.drafting_issue, data.review_issue) if i is not None and i in all_issues]
     others = (ItemState.SUBMITTED, ItemState.RETURNED, ItemState.DECLINED, ItemState.DRAFT)
     in_hand = max(2 * len(others), items // 5)  # items still with the units or the inbox
     placed_per_issue = max(1, min(15, (items - pool - in_hand) // max(1, len(all_issues))))
@@ -238,4 +239,21 @@ def fill(data, issues=300, items=8000, pool=400, seed=20260101, sentences=12, in
         from .search.indexing import rebuild
 
         rebuild()
+    return data
+
+
+def load(prefix="bench"):
+    """The ``FiveYears`` of a data set built earlier (in another process)."""
+    data = FiveYears()
+    data.contributors = list(User.objects.filter(username__startswith=f"{prefix}-tx").order_by("username"))
+    data.units = [user.units.order_by("order", "id").first() for user in data.contributors]
+    data.editor = User.objects.get(username=f"{prefix}-bianji")
+    data.signer = User.objects.get(username=f"{prefix}-zeren")
+    data.administrator = User.objects.get(username=f"{prefix}-guanli")
+    data.publications = [Publication.objects.get(slug=f"{prefix}-xinxi"), Publication.objects.get(slug=f"{prefix}-shixun")]
+    issues = Issue.objects.filter(publication=data.publications[0])
+    data.drafting_issue = issues.filter(state=IssueState.DRAFTING).order_by("-id").first()
+    data.review_issue = issues.filter(state=IssueState.IN_REVIEW).order_by("-id").first()
+    data.published_issue = issues.filter(state=IssueState.PUBLISHED).order_by("-id").first()
+    data.items = Item.objects.filter(unit__in=data.units).count()
     return data

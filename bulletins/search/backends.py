@@ -49,30 +49,29 @@ def _phrase_fts(chars):
 class SqliteBackend:
     vendor = "sqlite"
 
-    def expression(self, query, for_rank=False):
+    def expression(self, query):
+        """An FTS5 query: each term as its character phrase, or as a whole word
+        when jieba knows the term as one (that ranks higher and never widens
+        the match: the word is the same characters)."""
         parts = []
         for term in query.include:
-            phrase = _phrase_fts(term.chars)
-            if for_rank and term.words:
-                phrase = "(" + " OR ".join([phrase, *(f'"{w}"' for w in term.words)]) + ")"
-            parts.append(phrase)
+            whole = "".join(term.chars)
+            options = [_phrase_fts(term.chars), *(f'"{w}"' for w in term.words if w == whole)]
+            parts.append("(" + " OR ".join(options) + ")")
         expr = " AND ".join(parts)
-        if not for_rank:
-            for term in query.exclude:
-                expr = f"({expr}) NOT {_phrase_fts(term.chars)}"
+        for term in query.exclude:
+            expr = f"({expr}) NOT {_phrase_fts(term.chars)}"
         return expr
 
     def match(self, queryset, query):
-        matching = self.expression(query)
-        ranking = self.expression(query, for_rank=True)
-        # bm25 is lower for better matches; the title column weighs ten times the body.
-        return queryset.filter(
-            id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [matching])
-        ).annotate(rank=RawSQL(
-            f"(SELECT -bm25({FTS_TABLE}, 10.0, 1.0) FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = {TABLE}.id)",
-            [ranking],
-        ))
+        # A join with the FTS table (not a subquery per row); bm25 is lower for
+        # better matches, the title column weighs ten times the body.
+        return queryset.extra(
+            select={"rank": f"-bm25({FTS_TABLE}, 10.0, 1.0)"},
+            tables=[FTS_TABLE],
+            where=[f"{FTS_TABLE}.rowid = {TABLE}.id", f"{FTS_TABLE} MATCH %s"],
+            params=[self.expression(query)],
+        )
 
 
 _BACKENDS = {b.vendor: b for b in (PostgresBackend(), SqliteBackend())}
