@@ -9,7 +9,7 @@ DEV := DEBUG=1
 HOST := 127.0.0.1:8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: run test test-postgres bench setup setup-test system system-test python migrate
+.PHONY: run test test-postgres bench bench-web setup setup-test system system-test python migrate
 
 run: setup migrate
 	$(DEV) $(PY) manage.py seed_demo
@@ -27,10 +27,16 @@ test-postgres: setup-test
 
 bench: setup migrate
 	@set -e; found=0; \
-	for cmd in $$(ls bulletins/management/commands 2>/dev/null | sed -n 's/^\(bench[a-z_]*\)\.py$$/\1/p'); do \
+	for cmd in $$(ls bulletins/management/commands 2>/dev/null | sed -n 's/^\(bench[a-z_]*\)\.py$$/\1/p' | grep -v '^bench_web$$'); do \
 		found=1; echo "==> $$cmd"; $(DEV) $(PY) manage.py $$cmd; \
 	done; \
 	if [ $$found -eq 0 ]; then echo "还没有基准测试命令（bulletins/management/commands/bench_*.py）。"; fi
+
+# The web load benchmark (minutes; its own throwaway database next to the configured one):
+#   make bench-web                                    (SQLite)
+#   DATABASE_URL=postgres://…/newsroom make bench-web (PostgreSQL, as production)
+bench-web: setup migrate
+	$(DEV) $(PY) manage.py bench_web
 
 setup: system python
 setup-test: system-test python

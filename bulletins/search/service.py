@@ -49,6 +49,8 @@ def visible_commissions(user):
 
 def visible_entries(user):
     """Entries whose subject ``roles`` lets the user open (批示 follow their item)."""
+    if roles.is_desk_member(user) or roles.is_administrator(user):
+        return SearchEntry.objects.all()  # the office reads everything (roles.visible_items/visible_issues)
     items = roles.visible_items(user).values("id")
     return SearchEntry.objects.filter(
         Q(kind=Kind.ITEM, item__in=items)
@@ -96,18 +98,18 @@ class Filters:
             date_to=_date(params.get("to")),
         )
 
-    def apply(self, entries, skip=None):
-        if self.kind and skip != "kind":
+    def apply(self, entries):
+        if self.kind:
             entries = entries.filter(kind=self.kind)
-        if self.item_kind and skip != "item_kind":
+        if self.item_kind:
             entries = entries.filter(item_kind=self.item_kind)
-        if self.publication and skip != "publication":
+        if self.publication:
             entries = entries.filter(Q(publication=self.publication) | Q(item__issue__publication=self.publication))
-        if self.year and skip != "year":
+        if self.year:
             entries = entries.filter(year=self.year)
-        if self.unit and skip != "unit":
+        if self.unit:
             entries = entries.filter(unit=self.unit)
-        if self.state and skip != "state":
+        if self.state:
             entries = entries.filter(state=self.state)
         if self.author:
             entries = entries.filter(author=self.author)
@@ -126,41 +128,35 @@ class Results:
     total: int
 
 
-def _facets(matched, filters):
-    """Counts per kind, publication, year, unit and state among the matches (each
-    facet counted with the other filters applied, not its own)."""
-    kinds = dict(filters.apply(matched, skip="kind").values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
-    pubs = dict(
-        filters.apply(matched, skip="publication")
-        .annotate(pub=F("publication")).exclude(pub=None)
-        .values_list("pub").annotate(n=Count("id")).values_list("pub", "n")
-    )
-    placed = dict(
-        filters.apply(matched, skip="publication").filter(kind=Kind.ITEM, item__issue__isnull=False)
-        .values_list("item__issue__publication").annotate(n=Count("id")).values_list("item__issue__publication", "n")
-    )
-    for key, n in placed.items():
-        pubs[key] = pubs.get(key, 0) + n
-    years = filters.apply(matched, skip="year").exclude(year=None).values_list("year").annotate(n=Count("id"))
-    units = dict(filters.apply(matched, skip="unit").exclude(unit=None).values_list("unit").annotate(n=Count("id")))
-    item_kinds = dict(
-        filters.apply(matched, skip="item_kind").exclude(item_kind=None).values_list("item_kind").annotate(n=Count("id"))
-    )
-    kind_names = dict(ItemKind.objects.filter(pk__in=item_kinds).values_list("pk", "name")) if item_kinds else {}
-    states = filters.apply(matched, skip="state").values_list("kind", "state").annotate(n=Count("id"))
-    pub_names = dict(Publication.objects.filter(pk__in=pubs).values_list("pk", "name"))
-    unit_names = dict(Unit.objects.filter(pk__in=units).values_list("pk", "short_name"))
-    state_counts = {}
-    for kind, state, n in states:
-        label = STATE_LABELS.get(kind, {}).get(state, state)
-        state_counts.setdefault(state, [label, 0])[1] += n
+def _facets(filtered):
+    """Counts per kind, publication, year, unit, item kind and state among the
+    results, from one grouped query."""
+    groups = filtered.values_list(
+        "kind", "state", "year", "unit", "item_kind", "publication", "item__issue__publication"
+    ).annotate(n=Count("id")).order_by()
+    tally = {name: {} for name in ("kind", "state", "year", "unit", "item_kind", "publication")}
+    state_labels = {}
+    for kind, state, year, unit, item_kind, publication, placed_in, n in groups:
+        for name, key in (("kind", kind), ("year", year), ("unit", unit), ("item_kind", item_kind),
+                          ("publication", publication or placed_in), ("state", state)):
+            if key is not None and key != "":
+                tally[name][key] = tally[name].get(key, 0) + n
+        if state:
+            state_labels.setdefault(state, STATE_LABELS.get(kind, {}).get(state, state))
+    pub_names = dict(Publication.objects.filter(pk__in=tally["publication"]).values_list("pk", "name")) if tally["publication"] else {}
+    unit_names = dict(Unit.objects.filter(pk__in=tally["unit"]).values_list("pk", "short_name")) if tally["unit"] else {}
+    kind_names = dict(ItemKind.objects.filter(pk__in=tally["item_kind"]).values_list("pk", "name")) if tally["item_kind"] else {}
+
+    def by_count(name, labels):
+        return sorted(((k, labels.get(k, ""), n) for k, n in tally[name].items()), key=lambda r: (-r[2], str(r[1])))
+
     return {
-        "kind": [(k, Kind(k).label, n) for k, n in sorted(kinds.items())],
-        "publication": sorted(((k, pub_names.get(k, ""), n) for k, n in pubs.items()), key=lambda r: -r[2]),
-        "year": sorted(((y, f"{y}年", n) for y, n in years), reverse=True),
-        "unit": sorted(((k, unit_names.get(k, ""), n) for k, n in units.items()), key=lambda r: -r[2])[:20],
-        "state": [(k, label, n) for k, (label, n) in state_counts.items()],
-        "item_kind": sorted(((k, kind_names.get(k, ""), n) for k, n in item_kinds.items()), key=lambda r: -r[2]),
+        "kind": [(k, Kind(k).label, n) for k, n in sorted(tally["kind"].items())],
+        "publication": by_count("publication", pub_names),
+        "year": sorted(((y, f"{y}年", n) for y, n in tally["year"].items()), reverse=True),
+        "unit": by_count("unit", unit_names)[:20],
+        "state": by_count("state", state_labels),
+        "item_kind": by_count("item_kind", kind_names),
     }
 
 
@@ -217,7 +213,7 @@ def search(user, params, page_size=PAGE_SIZE):
         entry.title_html = snippet(entry.title, terms, width=300)
         entry.state_label = STATE_LABELS.get(entry.kind, {}).get(entry.state, entry.state)
         entry.unit_name = unit_names.get(entry.unit_id, "")
-    return Results(query=parsed, page=page, facets=_facets(matched, filters), total=page.paginator.count)
+    return Results(query=parsed, page=page, facets=_facets(filters.apply(matched)), total=page.paginator.count)
 
 
 def suggestions(user, raw, limit=8):
