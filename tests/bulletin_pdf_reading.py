@@ -106,3 +106,15 @@ def paragraph_lines(pdf):
 
 def all_text(pdf):
     return "".join(line.text for line in lines_of(pdf, within_text_block=False))
+
+
+CLOSING_HALF_BLANK = "，。、；：）」』”’》〉】〕"
+OPENING_MARKS = "（「『“‘《〈【〔"
+
+
+def has_compressed_pair(text):
+    """Does ``text`` hold two adjacent punctuation marks, the first set half an em narrower (标点挤压)?"""
+    return any(
+        (a in CLOSING_HALF_BLANK and b in CLOSING_HALF_BLANK + OPENING_MARKS) or (a in OPENING_MARKS and b in OPENING_MARKS)
+        for a, b in zip(text, text[1:])
+    )

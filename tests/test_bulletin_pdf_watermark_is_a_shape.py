@@ -36,3 +36,12 @@ def test_every_page_of_a_draft_carries_the_watermark_shape_and_a_published_issue
     issue.state = IssueState.PUBLISHED
     with open_pdf(render_issue_pdf(issue)) as pdf:
         assert not any(_watermark_shapes(page) for page in pdf.pages)
+
+
+def test_the_stored_watermark_outlines_are_the_title_faces_glyphs():
+    from bulletins.typesetting import watermark
+    from bulletins.typesetting.fonts import _fontconfig_face, outline_path
+
+    path, index = _fontconfig_face("Noto Serif CJK SC", "Bold")
+    outline, width = outline_path(path, index, watermark.WATERMARK_TEXT, watermark.WATERMARK_UNITS)
+    assert outline == watermark.WATERMARK_PATH and round(width) == watermark.WATERMARK_WIDTH

@@ -17,8 +17,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from .. import footer_block
-from . import bulletin_fidelity, cjk, engine, words
-from .fonts import font_set, outline_path
+from . import bulletin_fidelity, cjk, engine, watermark, words
+from .fonts import font_set
 
 MM = 72 / 25.4  # pt per mm
 
@@ -73,15 +73,18 @@ def typeset_bulletin(issue, *, final):
     document, layout = _lay_out(doc, sheet)
     passes = 1
     if _adjust(doc, layout):
+        document = None  # one laid-out document in memory at a time
         document, layout = _lay_out(doc, sheet)
         passes += 1
     if layout.footer_only_pages and not doc["footer_tight"]:
         doc["footer_tight"] = True
+        document = None  # one laid-out document in memory at a time
         document, layout = _lay_out(doc, sheet)
         passes += 1
     if layout.footer_only_pages and layout.footer_page % 2:
         # An odd page for the 版记 alone: it goes to the even page after, the blank between unnumbered.
         doc["footer_own_page"] = True
+        document = None  # one laid-out document in memory at a time
         document, layout = _lay_out(doc, sheet)
         passes += 1
     pdf = engine.write_pdf(document, b"newsroom-bulletin")
@@ -193,16 +196,9 @@ def build_document(issue, *, final):
     }
 
 
-WATERMARK_TEXT = "样稿"
-WATERMARK_SIZE_PT = 150
-
-
 def _watermark():
     """The 样稿 mark as vector outlines (an inline SVG), so that it is never part of the page's text."""
-    face = font_set().roles["title"]
-    # Drawn in units of 1/10 pt: the SVG's user units and the page's agree.
-    path, width = outline_path(face.path, face.index, WATERMARK_TEXT, 10 * WATERMARK_SIZE_PT)
-    return {"path": path, "width": round(width), "height": 10 * WATERMARK_SIZE_PT}
+    return {"path": watermark.WATERMARK_PATH, "width": watermark.WATERMARK_WIDTH, "height": watermark.WATERMARK_UNITS}
 
 
 def _item(item, capacity, numbers):
@@ -373,7 +369,26 @@ class _ListReader(HTMLParser):
 
 
 def _marked(html):
-    return _fallbacks_marked(cjk.mark_breaks_html(html, zero_width=True))
+    return _fallbacks_marked(_punctuation_compressed(cjk.mark_breaks_html(html, zero_width=True)))
+
+
+#: 标点挤压 (W3C clreq §3.1.6): of two adjacent punctuation marks the first gives up its blank half.
+#: These set their ink in the left half of the em (GB style), or — opening marks — the right half
+#: before another opening mark.
+_CLOSING_HALF_BLANK = "，。、；：）」』”’》〉】〕"
+_OPENING = "（「『“‘《〈【〔"
+_MARK_THEN_TAGS = f"[{cjk.ZW_BREAK}{cjk.ZW_KEEP}](?:<[^>]*>)*"  # the next mark may open an element
+_PAIR = re.compile(
+    f"([{_CLOSING_HALF_BLANK}])(?={_MARK_THEN_TAGS}[{_CLOSING_HALF_BLANK}{_OPENING}])"
+    f"|([{_OPENING}])(?={_MARK_THEN_TAGS}[{_OPENING}])"
+)
+
+
+def _punctuation_compressed(html):
+    """The first of two adjacent punctuation marks (。（ ”， ”（ ）、 …) in ``<span class="half">``:
+    set half an em narrower, so the pair takes one and a half ems."""
+    # Markup holds no Chinese punctuation (class names are ASCII): the whole HTML can be searched.
+    return _PAIR.sub(lambda m: f'<span class="half">{m.group(0)}</span>', html)
 
 
 def _closed(html):
@@ -450,6 +465,8 @@ def _style_context(fonts, lead_face):
         # Lead titles are set unmarked (balanced lines): the whole letter-spacing.
         "lead_title_letter_spacing": f"{cjk.grid_spacing(BODY_SIZE_PT, PITCH_PT, 0)['letter_spacing']:.5f}",
         "footer": spacing("fang", FOOTER_SIZE_PT, footer_pitch),
+        # A compressed punctuation mark (bulletin._punctuation_compressed) gives up half an em.
+        "half_letter_spacing": f"{cjk.zero_width_letter_spacing(BODY_SIZE_PT, PITCH_PT) - 0.5:.5f}",
         # The space after a run-in title (the only U+0020 of a paragraph: Latin words are
         # spaced with U+2005) advances one pitch, its half letter-spacing included.
         "runin_gap_word_spacing": (
