@@ -5,7 +5,7 @@ saving transaction, so the index never disagrees with what was committed.
 ``rebuild`` writes the whole index again (the ``rebuild_search_index`` command).
 """
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from bulletins.diffing import html_to_text
@@ -114,4 +114,7 @@ def rebuild(batch=500, progress=None):
                         progress(count)
             SearchEntry.objects.bulk_create(rows)
             count += len(rows)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}")  # the planner then picks the GIN index
     return count

@@ -128,19 +128,19 @@ class Results:
     total: int
 
 
-def _facets(filtered):
+FACET_FIELDS = ("kind", "state", "year", "unit", "item_kind", "publication", "item__issue__publication")
+
+
+def _facets(rows):
     """Counts per kind, publication, year, unit, item kind and state among the
-    results, from one grouped query."""
-    groups = filtered.values_list(
-        "kind", "state", "year", "unit", "item_kind", "publication", "item__issue__publication"
-    ).annotate(n=Count("id")).order_by()
+    results (rows of ``FACET_FIELDS`` after the id, rank and date)."""
     tally = {name: {} for name in ("kind", "state", "year", "unit", "item_kind", "publication")}
     state_labels = {}
-    for kind, state, year, unit, item_kind, publication, placed_in, n in groups:
+    for _, _, _, kind, state, year, unit, item_kind, publication, placed_in in rows:
         for name, key in (("kind", kind), ("year", year), ("unit", unit), ("item_kind", item_kind),
                           ("publication", publication or placed_in), ("state", state)):
             if key is not None and key != "":
-                tally[name][key] = tally[name].get(key, 0) + n
+                tally[name][key] = tally[name].get(key, 0) + 1
         if state:
             state_labels.setdefault(state, STATE_LABELS.get(kind, {}).get(state, state))
     pub_names = dict(Publication.objects.filter(pk__in=tally["publication"]).values_list("pk", "name")) if tally["publication"] else {}
@@ -162,7 +162,7 @@ def _facets(filtered):
 
 def entry_url(entry, user):
     if entry.kind in (Kind.ITEM, Kind.INSTRUCTION):  # a 批示 is shown on its item's page
-        item_id = entry.item_id if entry.kind == Kind.ITEM else entry.instruction.item_id
+        item_id = entry.item_id if entry.kind == Kind.ITEM else entry.instruction_item_id
         name = "item_review" if roles.is_editor(user) else "item_detail"
         return reverse(name, args=[item_id])
     if entry.kind == Kind.COMMISSION:
@@ -199,21 +199,26 @@ def search(user, params, page_size=PAGE_SIZE):
     filters = Filters.from_params(params)
     if not parsed:
         return Results(query=parsed, page=None, facets={}, total=0)
-    matched = backend().match(visible_entries(user), parsed)
-    entries = filters.apply(matched).order_by("-rank", "-date", "-id").select_related("instruction").only(
-        "kind", "item_id", "issue_id", "commission_id", "instruction__item_id", "state", "date", "title", "text",
-        "unit_id", "year",
-    )
-    page = Paginator(entries, page_size).get_page(params.get("page"))
+    matched = filters.apply(backend().match(visible_entries(user), parsed))
+    # One pass over the matches: ids, rank and the facet fields; ordered, counted
+    # and tallied here, then only the page's rows are read in full.
+    rows = list(matched.values_list("id", "rank", "date", *FACET_FIELDS))
+    rows.sort(key=lambda r: (-(r[1] or 0), -(r[2].toordinal() if r[2] else 0), -r[0]))
+    page = Paginator([r[0] for r in rows], page_size).get_page(params.get("page"))
+    entries = SearchEntry.objects.in_bulk(list(page.object_list))
+    page.object_list = [entries[pk] for pk in page.object_list if pk in entries]
     terms = parsed.highlight_terms()
     unit_names = dict(Unit.objects.filter(pk__in={e.unit_id for e in page.object_list if e.unit_id}).values_list("pk", "short_name"))
+    instruction_items = dict(Instruction.objects.filter(
+        pk__in=[e.instruction_id for e in page.object_list if e.instruction_id]).values_list("pk", "item_id"))
     for entry in page.object_list:
+        entry.instruction_item_id = instruction_items.get(entry.instruction_id)
         entry.url = entry_url(entry, user)
         entry.snippet = snippet(entry.text, terms)
         entry.title_html = snippet(entry.title, terms, width=300)
         entry.state_label = STATE_LABELS.get(entry.kind, {}).get(entry.state, entry.state)
         entry.unit_name = unit_names.get(entry.unit_id, "")
-    return Results(query=parsed, page=page, facets=_facets(filters.apply(matched)), total=page.paginator.count)
+    return Results(query=parsed, page=page, facets=_facets(rows), total=len(rows))
 
 
 def suggestions(user, raw, limit=8):
@@ -221,7 +226,7 @@ def suggestions(user, raw, limit=8):
     parsed = query_language.parse(raw)
     if not parsed or len("".join(t.text for t in parsed.include)) < 2:
         return []
-    entries = backend().match(visible_entries(user), parsed).order_by("-rank", "-date", "-id").select_related(
-        "instruction"
-    ).only("kind", "item_id", "issue_id", "commission_id", "instruction__item_id", "state", "title")[:limit]
+    entries = list(backend().match(visible_entries(user), parsed).order_by("-rank", "-date", "-id").annotate(
+        instruction_item_id=F("instruction__item_id")
+    ).only("kind", "item_id", "issue_id", "commission_id", "instruction_id", "state", "title")[:limit])
     return [{"title": e.title, "url": entry_url(e, user), "kind": Kind(e.kind).label} for e in entries]
