@@ -39,6 +39,17 @@ def test_an_out_of_range_item_id_in_a_bulk_accept_is_a_400_and_accepts_nothing(e
     assert Item.objects.get(pk=item.pk).state == ItemState.SUBMITTED
 
 
+def test_bad_input_is_answered_in_chinese_in_development_mode_too(settings, contributor):
+    settings.DEBUG = True  # make run serves with DEBUG=1; Django would show its English technical page
+    client = Client(raise_request_exception=False)
+    client.force_login(contributor)
+
+    response = client.get(reverse("item_list"), {"state": "x"})
+
+    assert response.status_code == 400
+    assert "稿件状态“x”不存在" in response.content.decode()
+
+
 def test_a_non_numeric_item_id_in_a_bulk_accept_is_a_400(editor_client):
     response = editor_client.post(reverse("inbox_bulk_accept"), {"items": "abc"})
 
@@ -46,10 +57,17 @@ def test_a_non_numeric_item_id_in_a_bulk_accept_is_a_400(editor_client):
     assert "稿件编号“abc”无效：应为正整数。" in response.content.decode()
 
 
-def test_a_request_larger_than_the_server_accepts_gets_a_chinese_explanation(settings, editor_client):
+@pytest.mark.parametrize("debug", [False, True], ids=["production", "development"])
+def test_a_request_larger_than_the_server_accepts_gets_a_chinese_explanation(settings, editor, debug):
+    settings.DEBUG = debug
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    browser = Client(enforce_csrf_checks=True, raise_request_exception=False)  # the CSRF check reads the form too
+    browser.force_login(editor)
+    browser.get(reverse("inbox"))
 
-    response = editor_client.post(reverse("inbox_bulk_accept"), {"items": "1", "comment": "字" * 400_000})
+    response = browser.post(reverse("inbox_bulk_accept"), {
+        "csrfmiddlewaretoken": browser.cookies["csrftoken"].value, "items": "1", "comment": "字" * 400_000,
+    })
 
     assert response.status_code == 400
     page = response.content.decode()

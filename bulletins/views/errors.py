@@ -8,7 +8,8 @@ session, so it shows even when those are what failed.
 
 from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
-from django.http import HttpResponseBadRequest, HttpResponseServerError
+from django.http import HttpResponseBadRequest, HttpResponseServerError, QueryDict
+from django.utils.datastructures import MultiValueDict
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -59,6 +60,30 @@ def bad_request(request, exception):
         message = "请求的格式不正确，服务器无法处理。请返回上一页，刷新后重试。"
     body = loader.render_to_string("400.html", {"message": message}, request=request)
     return HttpResponseBadRequest(body)
+
+
+class ChineseBadRequestMiddleware:
+    """Answers bad input with the Chinese 400 page in development (DEBUG) too,
+    where Django would show its English technical page: a form too large to read
+    (before the CSRF check reads it) and a view's BadInput."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST":
+            try:
+                request.POST  # parsed here once, as the CSRF check would
+            except (RequestDataTooBig, TooManyFieldsSent) as exception:
+                # Nothing more is read from this request (the error page's CSRF step would try again).
+                request._post, request._files = QueryDict(), MultiValueDict()
+                return bad_request(request, exception)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, BadInput):
+            return bad_request(request, exception)
+        return None
 
 
 def server_error(request):

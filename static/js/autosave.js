@@ -41,14 +41,19 @@
     if (now === last) return;
     fetch(url, { method: "POST", body: data, credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
       .then(function (response) {
-        return response.json().then(function (answer) { return { ok: response.ok, answer: answer }; });
+        return response.json().catch(function () { return {}; })
+          .then(function (answer) { return { ok: response.ok, status: response.status, answer: answer }; });
       })
       .then(function (result) {
         if (result.ok) {
           last = now;
           say("已自动保存草稿副本 " + result.answer.saved_at + "（尚未保存稿件）");
+        } else if (result.answer.error) {
+          say(result.answer.error);
+        } else if (result.status === 400) {
+          say("内容太长，草稿副本未能自动保存；请缩短正文后再保存。");
         } else {
-          say(result.answer.error || "草稿副本未能自动保存。");
+          say("草稿副本未能自动保存（服务器出错），请尽快保存稿件。");
         }
       })
       .catch(function () { say("网络中断，草稿副本未能自动保存；请不要关闭页面，恢复后再保存。"); });
