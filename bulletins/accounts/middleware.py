@@ -8,6 +8,12 @@ REFRESH_EVERY = 60  # seconds; the expiry slides at most once a minute, not on e
 KEY = "_idle_refreshed_at"
 
 
+def session_started(sender, request, user, **kwargs):
+    """On sign-in the session is fresh: the first minute's requests need not rewrite it."""
+    if hasattr(request, "session"):
+        request.session[KEY] = int(time.time())
+
+
 class IdleSessionTimeoutMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
