@@ -82,3 +82,9 @@ def test_the_editor_sets_the_deadline_in_the_composer(desk, issue_with_deadline,
     assert (local.month, local.day, local.hour, local.minute) == (2, 25, 17, 30)
     response = client.post(f"/issues/{issue_with_deadline.pk}/compose/", {**data, "version": issue_with_deadline.version, "submission_deadline": "下周五"})
     assert "截稿时间格式不正确" in response.content.decode()
+
+
+def test_the_composer_links_to_the_deadline_report_once_a_deadline_is_set(desk, issue_with_deadline, client):
+    client.force_login(desk["editor"])
+    html = client.get(f"/issues/{issue_with_deadline.pk}/compose/").content.decode()
+    assert f'href="/notifications/issues/{issue_with_deadline.pk}/deadline/"' in html

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import roles
+from ..paging import paginate
 from ..models import Issue
 from . import deadlines
 from .forms import PreferenceForm
@@ -25,8 +25,8 @@ PAGE_SIZE = 30
 def notification_list(request):
     """Unread first, newest first within each; each row links to its object."""
     rows = request.user.notifications.order_by(F("read_at").asc(nulls_first=True), "-created_at", "-id")
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "notifications/list.html", {"page": page})
+    page, query = paginate(request, rows, PAGE_SIZE)
+    return render(request, "notifications/list.html", {"page": page, "query": query})
 
 
 @login_required

@@ -52,3 +52,28 @@ def test_the_second_editor_sees_the_first_appear_and_disappear(item, new_page):
 
     first.goto("/")  # leaving the page ends its session
     expect(banner.get_by_text("李德昭")).to_have_count(0)
+
+
+def test_an_editor_is_warned_before_saving_over_a_newer_version(item, new_page):
+    first = new_page()
+    sign_in(first, "bianji")
+    first.goto(f"/items/{item.pk}/review/")
+    second = new_page()
+    sign_in(second, "bianji2")
+    second.goto(f"/items/{item.pk}/review/")
+    second.get_by_role("textbox", name="标题", exact=True).fill("我区老旧管网改造全面启动")
+    second.get_by_role("button", name="保存修改").click()
+    expect(second.get_by_text("修改已保存")).to_be_visible()
+
+    warning = first.locator(".presence-newer")
+    expect(warning).to_be_visible()
+    questions = []
+
+    def answer(dialog):
+        questions.append(dialog.message)
+        dialog.accept()
+
+    first.on("dialog", answer)
+    first.get_by_role("button", name="保存修改").click()
+    expect(first.get_by_text("在您编辑期间，其他人已保存了修改")).to_be_visible()  # the conflict page, last line of defence
+    assert any("有人已保存了更新的版本" in q for q in questions)
