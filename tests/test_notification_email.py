@@ -37,10 +37,13 @@ def test_a_new_submission_is_emailed_to_the_editors_after_commit(desk, unit, eag
     assert sorted(m.to[0] for m in mail.outbox) == ["bianji2@example.org", "bianji@example.org"]
     message = mail.outbox[0]
     assert message.subject == "【信息编辑系统】新来稿：《春耕备耕》（区发改委）"
-    assert "打开查看：https://xinxi.example.org/items/" in message.body
+    notification = EmailDelivery.objects.get(address=message.to[0]).notification
+    link = f"https://xinxi.example.org/notifications/{notification.pk}/open/"
+    assert f"打开查看：{link}" in message.body
+    assert notification.url == f"/items/{item.pk}/review/"  # where the link leads, marking it read
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
-    assert f'href="https://xinxi.example.org/items/{item.pk}/review/"' in html
+    assert f'href="{link}"' in html
     assert EmailDelivery.objects.filter(sent_at__isnull=False).count() == 2
 
 

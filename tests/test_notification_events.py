@@ -79,6 +79,14 @@ def test_sending_for_signoff_tells_only_the_issues_own_responsible_editor(issue_
     assert Notification.objects.count() == 1  # not zeren2, who is not on this issue
 
 
+def test_a_resubmission_after_a_return_points_the_responsible_editor_to_the_changes(desk, issue_in_review):
+    workflow.apply_transition(issue_in_review, "reject", desk["signer"], "请调整顺序")
+    workflow.apply_transition(issue_in_review, "submit_for_review", desk["editor"])
+    again = Notification.objects.filter(kind=Kind.ISSUE_FOR_SIGNOFF).order_by("-id").first()
+    assert again.recipient == desk["signer"] and "修改后重新送签" in again.title
+    assert again.url.endswith("/review/#changes")
+
+
 def test_a_return_by_the_responsible_editor_tells_the_editors_with_the_comment(desk, issue_in_review):
     workflow.apply_transition(issue_in_review, "reject", desk["signer"], "编者按需压缩")
     assert recipients_of(Kind.ISSUE_REJECTED) == EDITORS

@@ -170,8 +170,11 @@ def _issue_event(entry):
     review_url = reverse("issue_review", args=[issue.pk])
     compose_url = reverse("issue_compose", args=[issue.pk])
     if entry.action == "submit_for_review":
-        notify(issue_signers(issue), Kind.ISSUE_FOR_SIGNOFF, f"{issue}待您签发", actor=actor, issue=issue,
-               url=review_url, body=f"{who}将{issue}送签，请审阅后签发或退回。")
+        again = issue.logs.filter(action="reject").exists()
+        notify(issue_signers(issue), Kind.ISSUE_FOR_SIGNOFF,
+               f"{issue}修改后重新送签，待您签发" if again else f"{issue}待您签发", actor=actor, issue=issue,
+               url=review_url + ("#changes" if again else ""),
+               body=f"{who}将{issue}送签，请审阅后签发或退回。" + ("审阅页顶部列出了自您退回以来的修改。" if again else ""))
     elif entry.action == "resubmit_after_edit":
         notify(issue_signers(issue), Kind.ISSUE_CHANGED, f"{issue}签发后有修改，需重新签发", actor=actor, issue=issue,
                url=review_url, body=f"{who}在签发后修改了{issue}，本期已回到“待签发”。")
