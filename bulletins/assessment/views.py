@@ -110,7 +110,7 @@ def office_report(request):
         "trend_chart": charts.trend_line(report.months),
         "can_issue": roles.is_editor(user) and period.kind == "month" and report.issued is None and period.end <= today,
         "query": request.GET.urlencode(),
-        "issued_reports": Report.objects.filter(month__year=period.year).order_by("month"),
+        "issued_reports": Report.objects.filter(month__year=period.year).defer("figures").order_by("month"),
     })
 
 
@@ -224,7 +224,7 @@ def unit_report(request):
         "category_size": sum(1 for l in report.lines if l.unit.category == unit.category),
         "items": items,
         "open_commissions": open_commissions_for(unit),
-        "reports": Report.objects.filter(**({} if office else {"published_to_units": True})).order_by("-month")[:12],
+        "reports": Report.objects.filter(**({} if office else {"published_to_units": True})).defer("figures").order_by("-month")[:12],
     })
 
 
