@@ -91,6 +91,8 @@ def test_the_unit_writes_feedback_and_another_unit_cannot(client, contributor, o
     instruction.refresh_from_db()
     assert instruction.feedback_state == Instruction.Feedback.PENDING
     client.force_login(contributor)
+    home = client.get(reverse("home")).content.decode()
+    assert "待反馈的领导批示" in home and "已刊发稿件" in home
     page = client.get(reverse("item_detail", args=[published_item.pk])).content.decode()
     assert "区委书记张明" in page and "提交落实反馈" in page
     client.post(url, {"text": "已制定工作方案，11月底前完成。"})

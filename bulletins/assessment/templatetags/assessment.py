@@ -31,13 +31,17 @@ def item_assessment(context, item):
 
 @register.inclusion_tag("assessment/_home_commissions.html", takes_context=True)
 def open_commissions(context):
-    """A unit's open 约稿 on its home page."""
+    """A unit's open 约稿 and the 批示 waiting for its 落实反馈, on its home page."""
     from ..views import open_commissions_for
 
     user = context["request"].user
-    rows = []
+    rows, feedback = [], []
     if roles.is_contributor(user):
         for unit in user.units.all():
             for commission in open_commissions_for(unit):
                 rows.append((unit, commission))
-    return {"rows": rows}
+        feedback = list(
+            Instruction.objects.filter(item__unit__in=roles.user_unit_ids(user), feedback_state=Instruction.Feedback.PENDING)
+            .select_related("item", "level").order_by("feedback_due", "id")
+        )
+    return {"rows": rows, "feedback": feedback}
