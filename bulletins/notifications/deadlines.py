@@ -79,7 +79,7 @@ def run_checks(now=None):
 
 
 def _remind_units(issue):
-    contributors = events._active_users().filter(
+    contributors = events.active_users().filter(
         groups__name=Role.CONTRIBUTOR, units__active=True
     ).distinct()
     events.notify(

@@ -37,20 +37,20 @@ def email_suspended():
 # ---------------------------------------------------------------- recipients
 
 
-def _active_users():
+def active_users():
     return get_user_model().objects.filter(is_active=True)
 
 
 def editors():
-    return _active_users().filter(groups__name=Role.EDITOR).distinct()
+    return active_users().filter(groups__name=Role.EDITOR).distinct()
 
 
 def desk_members():
-    return _active_users().filter(groups__name__in=[Role.EDITOR, Role.RESPONSIBLE_EDITOR]).distinct()
+    return active_users().filter(groups__name__in=[Role.EDITOR, Role.RESPONSIBLE_EDITOR]).distinct()
 
 
 def unit_contributors(unit_id):
-    return _active_users().filter(groups__name=Role.CONTRIBUTOR, units__id=unit_id).distinct()
+    return active_users().filter(groups__name=Role.CONTRIBUTOR, units__id=unit_id).distinct()
 
 
 def item_people(item):

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from ..models import Role
+
 
 class Kind(models.TextChoices):
     # to a unit's contributors
@@ -138,9 +140,9 @@ class DeadlineNotice(models.Model):
 
 # Which kinds each role can receive (what the settings page offers).
 KINDS_BY_ROLE = {
-    "通讯员": [Kind.ITEM_RETURNED, Kind.ITEM_ACCEPTED, Kind.ITEM_DECLINED, Kind.ITEM_PUBLISHED, Kind.ITEM_EDITED,
-            Kind.DEADLINE_REMINDER],
-    "编辑": [Kind.ITEM_SUBMITTED, Kind.ITEM_RESUBMITTED, Kind.ISSUE_REJECTED, Kind.ISSUE_APPROVED,
-           Kind.DEADLINE_MISSING, Kind.ISSUE_PUBLISHED, Kind.LOCK_REQUESTED, Kind.LOCK_BROKEN],
-    "责任编辑": [Kind.ISSUE_FOR_SIGNOFF, Kind.ISSUE_CHANGED, Kind.ISSUE_PUBLISHED],
+    Role.CONTRIBUTOR: [Kind.ITEM_RETURNED, Kind.ITEM_ACCEPTED, Kind.ITEM_DECLINED, Kind.ITEM_PUBLISHED, Kind.ITEM_EDITED,
+        Kind.DEADLINE_REMINDER],
+    Role.EDITOR: [Kind.ITEM_SUBMITTED, Kind.ITEM_RESUBMITTED, Kind.ISSUE_REJECTED, Kind.ISSUE_APPROVED,
+        Kind.DEADLINE_MISSING, Kind.ISSUE_PUBLISHED, Kind.LOCK_REQUESTED, Kind.LOCK_BROKEN],
+    Role.RESPONSIBLE_EDITOR: [Kind.ISSUE_FOR_SIGNOFF, Kind.ISSUE_CHANGED, Kind.ISSUE_PUBLISHED],
 }
