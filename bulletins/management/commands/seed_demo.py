@@ -45,6 +45,7 @@ class Command(BaseCommand):
         if Publication.objects.filter(slug="xinxi").exists():
             self.stdout.write("演示数据已存在，跳过载入。")
             self._seed_assessment()
+            self._seed_specimen()
         else:
             with transaction.atomic(), email_suspended():  # the demo's history e-mails nobody
                 self._seed()
@@ -142,6 +143,32 @@ class Command(BaseCommand):
         self._seed_newspaper(newspaper, editor, signer, units)
 
         self._seed_assessment()
+        self._seed_specimen()
+
+    def _seed_specimen(self):
+        """The 排版样张 issue (a draft, so it carries the 样稿 watermark); also for an existing demo database."""
+        bulletin = Publication.objects.filter(slug="xinxi").first()
+        editor = User.objects.filter(username="bianji").first()
+        if bulletin is None or editor is None or bulletin.issues.filter(series_title=demo_content.SPECIMEN_SERIES_TITLE).exists():
+            return
+        with transaction.atomic(), email_suspended():
+            items = []
+            for short, title, body, mode in demo_content.SPECIMEN_ITEMS:
+                unit = Unit.objects.get(short_name=short)
+                writer = unit.members.order_by("id").first() or editor
+                item = actions.create_item(writer, unit, title=title, body=body, attribution_mode=mode)
+                items.append(apply_transition(apply_transition(item, "submit", writer), "accept", editor))
+            issue = actions.create_issue(bulletin, editor, issue_date=datetime.date(2026, 12, 4))
+            report, _ = RecipientGroup.objects.get_or_create(name="市委办公厅")
+            distribution = {kind: [e.group for e in issue.distribution.filter(kind=kind).order_by("order", "id")]
+                            for kind in (DistributionKind.SEND, DistributionKind.ISSUE)}
+            distribution[DistributionKind.REPORT] = [report]
+            issue = actions.update_issue(
+                issue, editor, series_title=demo_content.SPECIMEN_SERIES_TITLE,
+                editor_note=demo_content.SPECIMEN_EDITOR_NOTE, print_run=demo_content.SPECIMEN_PRINT_RUN,
+                distribution=distribution,
+            )
+            actions.set_issue_items(issue, editor, [{"item": item, "is_lead": i == 0} for i, item in enumerate(items)])
 
     def _seed_assessment(self):
         """考核 rules and records; also for a demo database made before the assessment existed."""
