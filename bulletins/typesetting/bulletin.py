@@ -84,6 +84,7 @@ def typeset_bulletin(issue, *, final):
     if layout.footer_only_pages and layout.footer_page % 2:
         # An odd page for the 版记 alone: it goes to the even page after, the blank between unnumbered.
         doc["footer_own_page"] = True
+        doc["footer_tight"] = False  # on a page of its own it keeps its usual spacing
         document = None  # one laid-out document in memory at a time
         document, layout = _lay_out(doc, sheet)
         passes += 1
