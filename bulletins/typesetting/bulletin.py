@@ -7,6 +7,7 @@ marks, stretched by ``justify``) so that lines are justified on the
 28-character grid.
 """
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from django.utils.safestring import mark_safe
 
 from .. import footer_block
 from . import bulletin_fidelity, cjk, engine, watermark, words
+from . import fonts as fonts_module
 from .fonts import font_set
 
 MM = 72 / 25.4  # pt per mm
@@ -70,6 +72,7 @@ def typeset_bulletin(issue, *, final):
 
     sheet = engine.stylesheet(build_css(issue))
     doc = build_document(issue, final=final)
+    _foresee(doc)  # most corrections are known before any layout: usually one pass is enough
     document, layout = _lay_out(doc, sheet)
     passes = 1
     if _adjust(doc, layout):
@@ -126,6 +129,89 @@ def _adjust(doc, layout):
         doc["footer_tight"] = True
         changed = True
     return changed
+
+
+def _foresee(doc):
+    """Mark, before the first layout, what the lines of each paragraph will need.
+
+    A paragraph's lines do not depend on where it falls on the page: its breaks
+    are simulated on the grid (greedy, as Pango breaks), and an attribution
+    that would leave its line stretched beyond ``LOOSE_LIMIT_PT`` may break
+    inside its brackets; a paragraph whose last line is shorter than a third of
+    the measure keeps two lines together should it cross a page. What the
+    simulation gets wrong the second pass still corrects.
+    """
+    fonts = font_set()
+    for item in doc["items"]:
+        for block in item["blocks"]:
+            if block["kind"] != "p":
+                continue
+            lines = _simulated_lines(str(block["html"]), fonts)
+            if len(lines) > 1 and lines[-1][0] < CHARS_PER_LINE / 3:
+                block["classes"].append("keep-widow")
+            for (width, gaps, attribution_next), _ in zip(lines, lines[1:]):
+                slack = (CHARS_PER_LINE - width) * PITCH_PT
+                if attribution_next and gaps and slack / gaps > LOOSE_LIMIT_PT:
+                    block["classes"].append("attribution-breaks")
+                    break
+
+
+_TOKEN = re.compile(r"<(/?)([a-z0-9]+)([^>]*)>|(.)", re.S)
+
+
+def _simulated_lines(html, fonts):
+    """[(width in pitches, break points, the next line opens inside the attribution)] of a paragraph."""
+    atoms = []  # (width, break allowed after, inside the attribution)
+    stack = []
+    for closing, tag, attrs, ch in _TOKEN.findall(html):
+        if tag:
+            if closing:
+                if stack:
+                    stack.pop()
+            else:
+                stack.append(attrs)
+            continue
+        classes = " ".join(stack)
+        if ch in (cjk.ZW_BREAK, cjk.ZW_KEEP):
+            if atoms and ch == cjk.ZW_BREAK and not ("attribution" in classes and "attribution-breaks" not in classes):
+                atoms[-1] = (atoms[-1][0], True, atoms[-1][2])
+            continue
+        if ch == " ":  # the space after a run-in title: one pitch, a break after it
+            atoms.append((1.0, True, False))
+            continue
+        if "half" in classes:
+            width = 0.5
+        elif cjk.text_width(ch) == 1:
+            width = 1.0
+        else:
+            width = _narrow_width(fonts, ch)
+        atoms.append((width, False, "attribution" in classes))
+    lines, start, capacity = [], 0, CHARS_PER_LINE - 2
+    while start < len(atoms):
+        width, end, last_break = 0.0, start, None
+        while end < len(atoms) and width + atoms[end][0] <= capacity + 0.01:
+            width += atoms[end][0]
+            if atoms[end][1]:
+                last_break = end
+            end += 1
+        if end < len(atoms) and last_break is not None:
+            end = last_break + 1
+        width = sum(a[0] for a in atoms[start:end])
+        gaps = sum(1 for a in atoms[start:end - 1] if a[1])
+        lines.append((width, gaps, end < len(atoms) and atoms[end][2]))
+        start, capacity = end, CHARS_PER_LINE
+    return lines
+
+
+@functools.lru_cache(maxsize=512)
+def _narrow_width_cached(path, index, ch):
+    advance = fonts_module.space_advance_of(path, index, ch)
+    return max(0.0, (advance * BODY_SIZE_PT - (BODY_SIZE_PT - PITCH_PT)) / PITCH_PT)
+
+
+def _narrow_width(fonts, ch):
+    face = fonts.roles["fang"]
+    return _narrow_width_cached(str(face.path), face.index, ch)
 
 
 def _notes(doc, layout):

@@ -122,6 +122,15 @@ def _has_glyph(path, index, codepoint):
         return True  # a face we cannot read: assume it covers, as before
 
 
+def space_advance_of(path, index, char):
+    """The advance of ``char`` in em (0.5 when the face lacks it or cannot be read)."""
+    try:
+        advance = sfnt.advance_em(str(path), ord(char), index)
+    except sfnt.FontFormatError:
+        return 0.5
+    return 0.5 if advance is None else advance
+
+
 def space_advance(path, index=0):
     """The space's advance width in em, read from the font file."""
     return _space_advance(str(path), index)
