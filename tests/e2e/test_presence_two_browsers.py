@@ -5,7 +5,7 @@ the soft lock taken in one shows in the other."""
 import pytest
 from playwright.sync_api import expect
 
-from bulletins.models import Role, Unit
+from bulletins.models import Role
 from tests import factories
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
