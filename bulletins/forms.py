@@ -7,6 +7,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from . import roles
 from .models import Item, ItemImage, ItemKind, ItemState, Unit
+from .sanitize import body_problems, clean_text
 from .uploads import clean_attachment, clean_image
 
 NEWSPAPER_FIELDS = ("kicker", "subhead", "dateline", "byline", "byline_position", "column_label", "short_headline")
@@ -55,6 +56,20 @@ class ItemForm(forms.ModelForm):
         self.fields["original_file"].widget = forms.ClearableFileInput(
             attrs={"accept": ".docx,.doc,.wps,.pdf,.txt"}
         )
+
+    def clean_title(self):
+        title = clean_text(self.cleaned_data.get("title") or "")
+        if not title:
+            raise forms.ValidationError("请填写标题。")
+        return title
+
+    def clean_body(self):
+        # Refused with the reason while the typed text stays on the form.
+        body = self.cleaned_data.get("body") or ""
+        problems = body_problems(body)
+        if problems:
+            raise forms.ValidationError(problems)
+        return body
 
     def clean_original_file(self):
         upload = self.cleaned_data.get("original_file")

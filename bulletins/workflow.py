@@ -16,6 +16,7 @@ from . import roles
 from . import printed_content
 from .printed_content import describe_issue, short_fingerprint
 from .models import Issue, IssueRevision, IssueState, Item, ItemRevision, ItemState, SignOff, WorkflowLog, person_name
+from .sanitize import has_visible_text
 
 
 class WorkflowError(Exception):
@@ -67,7 +68,7 @@ def _may_submit_item(user, item):
 def _item_has_content(user, item):
     if not item.title.strip():
         return "稿件没有标题，不能报送。"
-    if not item.body.strip():
+    if not has_visible_text(item.body):
         return "稿件没有正文，不能报送。"
     return None
 

@@ -33,7 +33,7 @@ def test_script_payloads_are_stripped_when_an_item_is_saved(payload, unit, contr
 def test_the_text_and_the_structure_editors_need_survive_cleaning(unit, contributor):
     html = (
         "<h3>一、主要做法</h3><p><strong>强化保障。</strong>完成投资46.8亿元。</p>"
-        "<ul><li>第一条</li></ul><table><tbody><tr><td colspan=\"2\">合计</td></tr></tbody></table>"
+        "<ul><li>第一条</li></ul><table><tbody><tr><td colspan=\"2\">合计</td></tr><tr><td>1</td><td>2</td></tr></tbody></table>"
     )
     item = actions.create_item(contributor, unit, title="测试", body=html)
     assert Item.objects.get(pk=item.pk).body == html

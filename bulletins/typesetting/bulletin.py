@@ -71,33 +71,34 @@ def typeset_bulletin(issue, *, final):
     from . import RenderedPDF
 
     sheet = engine.stylesheet(build_css(issue))
-    doc = build_document(issue, final=final)
+    photos = {}  # photo URL -> JPEG bytes, filled while the items are described
+    doc = build_document(issue, final=final, photos=photos)
     _foresee(doc)  # most corrections are known before any layout: usually one pass is enough
-    document, layout = _lay_out(doc, sheet)
+    document, layout = _lay_out(doc, sheet, photos)
     passes = 1
     if _adjust(doc, layout):
         document = None  # one laid-out document in memory at a time
-        document, layout = _lay_out(doc, sheet)
+        document, layout = _lay_out(doc, sheet, photos)
         passes += 1
     if layout.footer_only_pages and not doc["footer_tight"]:
         doc["footer_tight"] = True
         document = None  # one laid-out document in memory at a time
-        document, layout = _lay_out(doc, sheet)
+        document, layout = _lay_out(doc, sheet, photos)
         passes += 1
     if layout.footer_only_pages and layout.footer_page % 2:
         # An odd page for the 版记 alone: it goes to the even page after, the blank between unnumbered.
         doc["footer_own_page"] = True
         doc["footer_tight"] = False  # on a page of its own it keeps its usual spacing
         document = None  # one laid-out document in memory at a time
-        document, layout = _lay_out(doc, sheet)
+        document, layout = _lay_out(doc, sheet, photos)
         passes += 1
     pdf = engine.write_pdf(document, b"newsroom-bulletin")
     return Typeset(RenderedPDF.with_notes(pdf, _notes(doc, layout)), layout, passes)
 
 
-def _lay_out(doc, sheet):
+def _lay_out(doc, sheet, photos):
     html = render_to_string("print/bulletin.html", {"doc": doc})
-    document = engine.render_html(html, stylesheets=[sheet])
+    document = engine.render_html(html, stylesheets=[sheet], resources=photos)
     return document, bulletin_fidelity.read(document, line_pitch=LINE_PT, measure=TEXT_WIDTH_PT)
 
 
@@ -256,8 +257,9 @@ def build_css(issue):
     return render_to_string("print/bulletin.css", _style_context(fonts, issue.publication.lead_title_face))
 
 
-def build_document(issue, *, final):
-    """A plain description of what is printed, in print order."""
+def build_document(issue, *, final, photos=None):
+    """A plain description of what is printed, in print order (``photos``, a
+    dict, receives the print bytes of the items' photos by URL)."""
     publication = issue.publication
     date = issue.issue_date
     series_capacity = TEXT_WIDTH_PT / SERIES_SIZE_PT
@@ -275,7 +277,10 @@ def build_document(issue, *, final):
         "date_iso": date.isoformat(),
         "series_lines": cjk.balance_lines(issue.series_title, series_capacity) if issue.series_title.strip() else [],
         "note": _note(issue.editor_note),
-        "items": [_item(item, body_capacity, numbers) for item in issue.ordered_items().select_related("unit")],
+        "items": [
+            _item(item, body_capacity, numbers, photos)
+            for item in issue.ordered_items().select_related("unit").prefetch_related("images")
+        ],
         "footer_lines": [_footer_line(line) for line in footer.lines],
         "print_run": footer.print_run,
         "footer_tight": False,  # the second pass sets the 版记 tighter to keep it on the last text page
@@ -288,7 +293,7 @@ def _watermark():
     return {"path": watermark.WATERMARK_PATH, "width": watermark.WATERMARK_WIDTH, "height": watermark.WATERMARK_UNITS}
 
 
-def _item(item, capacity, numbers):
+def _item(item, capacity, numbers, photos=None):
     """An item as blocks: paragraphs (numbered ``data-p``, with their kinds as classes) and other blocks.
 
     A run-in item's title opens its first paragraph whatever the body starts
@@ -316,7 +321,11 @@ def _item(item, capacity, numbers):
             paragraphs = blocks[-1:]
         paragraphs[-1].attribution = attribution
         paragraphs[-1].classes.append("attributed")
+    # The item's photos follow its text, as the reading edition shows them
+    # (blocks: padded to whole lines after the first layout).
+    blocks += [_Block("figure", _photo_html(image, photos)) for image in item.images.all()]
     return {
+        "id": item.pk,
         "lead": item.is_lead,
         "title_lines": cjk.balance_lines(title, capacity) if item.is_lead else [],
         "blocks": [block.describe(next(numbers)) for block in blocks],
@@ -453,6 +462,45 @@ class _ListReader(HTMLParser):
     def close(self):
         super().close()
         self.items = [(level, (number, inner.strip())) for level, number, inner in self.items if inner.strip()]
+
+
+#: Item photos print after the item's text, centred, at most two thirds of the
+#: text width and PHOTO_MAX_LINES tall, their height a whole number of lines,
+#: the caption （… 摄） in 楷体 below.
+PHOTO_WIDTH_PT = TEXT_WIDTH_PT * 2 / 3
+PHOTO_MAX_LINES = 9
+
+
+def photo_frame(size):
+    """(width, height) in pt of a photo of pixel ``size`` in the bulletin."""
+    width_px, height_px = size
+    lines = max(3, min(PHOTO_MAX_LINES, round(PHOTO_WIDTH_PT * height_px / width_px / LINE_PT)))
+    height = lines * LINE_PT
+    width = min(PHOTO_WIDTH_PT, height * width_px / height_px)
+    return width, height
+
+
+def _photo_html(image, photos):
+    """A photo as a figure (its caption unmarked: the block's marking adds the break points)."""
+    from .fetcher import PHOTO_SCHEME
+    from .photos import image_size, print_image
+
+    try:
+        width, height = photo_frame(image_size(image.image))
+        printed = print_image(image.image, width, height)
+    except (OSError, ValueError, SyntaxError):  # a missing or unreadable file: the caption still prints
+        printed = None
+    caption = image.caption.strip()
+    if image.credit.strip():
+        caption += f"（{image.credit.strip()} 摄）"
+    img = ""
+    if printed is not None:
+        url = PHOTO_SCHEME + printed.name
+        if photos is not None:
+            photos[url] = printed.data
+        img = f'<img src="{url}" alt="" style="width: {width:.3f}pt; height: {height:.3f}pt">'
+    figcaption = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    return f'<figure class="photo">{img}{figcaption}</figure>'
 
 
 def _marked(html):

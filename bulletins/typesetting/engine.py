@@ -80,7 +80,9 @@ def stylesheet(css):
     prepare()
     from weasyprint import CSS
 
-    return CSS(string=css, font_config=font_config())
+    from .fetcher import BASE_URL, make_fetcher
+
+    return CSS(string=css, font_config=font_config(), base_url=BASE_URL, url_fetcher=make_fetcher())
 
 
 @atexit.register
@@ -91,12 +93,21 @@ def _release():
     font_config.cache_clear()
 
 
-def render_html(html, stylesheets=()):
-    """Lay out print HTML (no base URL: print templates reference nothing external)."""
+def render_html(html, stylesheets=(), resources=None, cache=None):
+    """Lay out print HTML. Every URL in it goes through ``fetcher``: the
+    project's own media and static files (relative URLs resolve against
+    ``fetcher.BASE_URL``, never contacted), ``resources`` by name (``photo:…``
+    → bytes), the chosen fonts — and nothing else, never the network."""
     prepare()
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=None).render(font_config=font_config(), stylesheets=list(stylesheets))
+    from .fetcher import BASE_URL, make_fetcher
+
+    fetcher = make_fetcher(resources)
+    options = {"cache": cache} if cache is not None else {}
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
+        font_config=font_config(), stylesheets=list(stylesheets), **options
+    )
 
 
 def write_pdf(document, identifier):

@@ -9,10 +9,12 @@ concrete font file, chosen in this order:
    Fandol (texlive-lang-chinese, in texlive's own tree that fontconfig does
    not scan, located with ``kpsewhich``), LXGW WenKai / AR PL UKai.
 
-Every role's CSS stack ends in Noto CJK (and any extra files an office added)
-so that a character missing from the chosen face (堃, 喆 in names) falls back
-instead of printing as a box. The space advance of each chosen face is read
-from the font file, because the CJK justification (see ``cjk``) cancels it.
+Every role's CSS stack ends in Noto CJK, any extra files an office added, and
+last HanaMinB and BabelStone Han (CJK Extension B–G), so that a character
+missing from the chosen face (堃, 喆, 𠀀 in names) falls back instead of
+printing as a box; ``glyphs`` reports any character no face of the stack has.
+The space advance of each chosen face is read from the font file, because the
+CJK justification (see ``cjk``) cancels it.
 """
 
 import functools
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import engine, sfnt
+from . import engine, fetcher, sfnt
 
 FONT_SUFFIXES = (".otf", ".ttf", ".ttc", ".otc")
 
@@ -46,7 +48,10 @@ FREE = {
 }
 
 # Faces that cover far more than GB2312 (rare name characters), tried in order.
+# The last resort covers the CJK extensions Noto lacks: HanaMinB (Extension B–F,
+# Debian fonts-hanazono), then BabelStone Han (Extension G, fonts-babelstone-han).
 FALLBACK = [("fc", "Noto Serif CJK SC", "Regular"), ("fc", "Noto Sans CJK SC", "Regular")]
+LAST_RESORT = [("fc", "HanaMinB", "Regular"), ("fc", "BabelStone Han", "Regular")]
 
 ROLES = tuple(LICENSED)
 
@@ -320,7 +325,11 @@ def _resolve(dirs):
     for path, index, names in extra:
         if (path, index) not in chosen:
             fallback.append(_face(f"extra:{path.name}:{index}", path, index))
-    return FontSet(roles=roles, fallback=tuple(fallback))
+    fallback += [f for f in (_free_face(spec, "fallback") for spec in LAST_RESORT) if f]
+    fonts = FontSet(roles=roles, fallback=tuple(fallback))
+    # The print fetcher loads only the font files chosen here (see ``fetcher``).
+    fetcher.allow_font_files(f.path for f in (*roles.values(), *fallback))
+    return fonts
 
 
 def font_set():

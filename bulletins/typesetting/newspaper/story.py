@@ -98,6 +98,12 @@ def story_from_item(item, page_number, photo_size=None):
         if image.credit:
             credit = f"（{_bare_byline(image.credit).removesuffix(' 摄').removesuffix('摄').strip()} 摄）"
         photos.append(StoryPhoto(image=image.image, caption=caption, aspect=width / height, credit=credit))
+    for pasted in body_images(item.body):
+        try:
+            width, height = photo_size(pasted) if photo_size else (3, 2)
+        except (OSError, ValueError, SyntaxError):
+            continue  # not a readable image: nothing to print
+        photos.append(StoryPhoto(image=pasted, caption="", aspect=width / height))
     return Story(
         key=item.pk,
         headline=item.title,
@@ -241,6 +247,7 @@ class _BodyParser(HTMLParser):
         self.runs = []
         self.styles = {"strong": 0, "em": 0}
         self.skipping = 0  # inside <figure>: photos come from the item's images
+        self.images = []  # src of every <img> pasted into the body, in order
 
     def _flush(self):
         runs = [(cls, text) for cls, text in self.runs if text]
@@ -257,6 +264,10 @@ class _BodyParser(HTMLParser):
         return " ".join(names) or "text"
 
     def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            src = dict(attrs).get("src")
+            if src:
+                self.images.append(src)
         if tag in self._SKIP:
             self.skipping += 1
         if tag in self._BLOCKS or tag == "br":
@@ -288,8 +299,34 @@ class _BodyParser(HTMLParser):
 
 
 def body_blocks(html):
+    return _parsed(html).blocks
+
+
+def body_images(html):
+    """The project's own images pasted into a body (CKEditor uploads), as
+    stored files: the newspaper prints them as the story's photos."""
+    from django.core.files.storage import default_storage
+
+    from ..fetcher import own_media_name
+
+    names = dict.fromkeys(filter(None, (own_media_name(src) for src in _parsed(html).images)))
+    return [_StoredImage(name, default_storage) for name in names if default_storage.exists(name)]
+
+
+def _parsed(html):
     parser = _BodyParser()
     parser.feed(html or "")
     parser.close()
     parser._flush()
-    return parser.blocks
+    return parser
+
+
+@dataclass(frozen=True)
+class _StoredImage:
+    """A stored image file with what ``photos`` reads of an ImageField file."""
+
+    name: str
+    storage: object
+
+    def open(self, mode="rb"):
+        return self.storage.open(self.name, mode)

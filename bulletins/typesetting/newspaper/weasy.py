@@ -2,17 +2,18 @@
 renders kept: the parsed stylesheet (with its @font-face rules loaded into the
 shared font configuration of ``engine``) and the decoded photos.
 
-Photos reach WeasyPrint by name (``photo:<sha256 of the JPEG>``) through a
-fetcher instead of as data: URIs, so the HTML stays small and a photo already
-decoded in an earlier render is taken from the image cache.
+Photos reach WeasyPrint by name (``photo:<sha256 of the JPEG>``) through the
+shared fetcher (``fetcher``, as every render does) instead of as data: URIs,
+so the HTML stays small and a photo already decoded in an earlier render is
+taken from the image cache.
 """
 
 import functools
 import threading
 
 from .. import engine
+from ..fetcher import PHOTO_SCHEME
 
-PHOTO_SCHEME = "photo:"
 _IMAGE_CACHE_LIMIT = 64  # WeasyPrint entries (two or so per photo, ~0.2 MB each)
 
 _image_cache = {}
@@ -27,20 +28,13 @@ def photo_url(image):
 def render(html, css, photos=()):
     """Lay out ``html`` styled by ``css`` (a stylesheet's text); ``photos`` are
     the ``photos.PrintImage`` the HTML refers to by ``photo_url``."""
-    engine.prepare()
-    from weasyprint import HTML
-
-    fetcher = _fetcher_class()({photo_url(image): image.data for image in photos})
-    return HTML(string=html, base_url=None, url_fetcher=fetcher).render(
-        font_config=engine.font_config(), stylesheets=[_stylesheet(css)], cache=_images()
-    )
+    resources = {photo_url(image): image.data for image in photos}
+    return engine.render_html(html, [_stylesheet(css)], resources=resources, cache=_images())
 
 
 @functools.lru_cache(maxsize=4)
 def _stylesheet(css):
-    from weasyprint import CSS
-
-    return CSS(string=css, font_config=engine.font_config())
+    return engine.stylesheet(css)
 
 
 def _images():
@@ -50,22 +44,3 @@ def _images():
         if len(_image_cache) > _IMAGE_CACHE_LIMIT:
             _image_cache.clear()
     return _image_cache
-
-
-@functools.lru_cache(maxsize=1)
-def _fetcher_class():
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class PhotoFetcher(URLFetcher):
-        """Serves the render's photos by name; anything else as WeasyPrint would."""
-
-        def __init__(self, photos):
-            super().__init__()
-            self.photos = photos
-
-        def fetch(self, url, headers=None):
-            if url.startswith(PHOTO_SCHEME):
-                return URLFetcherResponse(url, self.photos[url], {"Content-Type": "image/jpeg"})
-            return super().fetch(url, headers)
-
-    return PhotoFetcher
