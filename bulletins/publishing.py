@@ -4,7 +4,7 @@ import hashlib
 
 from django.core.files.base import ContentFile
 
-from .typesetting import render_issue_pdf
+from .typesetting import RenderError, render_issue_pdf
 
 
 def store_final_pdf(issue):
@@ -13,7 +13,12 @@ def store_final_pdf(issue):
     Called inside the publish transition's transaction: if rendering fails,
     the issue is not published.
     """
-    pdf_bytes = render_issue_pdf(issue, final=True)
+    try:
+        pdf_bytes = render_issue_pdf(issue, final=True)
+    except RenderError as failure:  # past the render's limits: the issue stays unpublished
+        from .workflow import WorkflowError
+
+        raise WorkflowError(f"印发失败：{failure}。") from failure
     issue.pdf_sha256 = hashlib.sha256(pdf_bytes).hexdigest()
     filename = f"{issue.publication.slug}-{issue.year}-{issue.number:03d}.pdf"
     issue.pdf.save(filename, ContentFile(pdf_bytes), save=False)

@@ -7,17 +7,19 @@ import datetime
 import hashlib
 import json
 import logging
+import threading
 from functools import partial
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from . import typesetting
 from .models import Issue, IssueState, RenderJob
 from .printed_content import describe_issue
-from .typesetting import render_issue_pdf
+from .typesetting import RenderError, render_issue_pdf  # noqa: F401  (RenderError: for the views)
 
 log = logging.getLogger(__name__)
 
@@ -48,16 +50,31 @@ def content_hash(issue):
 # ---------------------------------------------------------------- job state
 
 
-def stale_after():
-    """A queued/running job untouched this long has lost its worker (or its message)."""
-    limit = getattr(settings, "CELERY_TASK_TIME_LIMIT", 300) or 300
-    return datetime.timedelta(seconds=getattr(settings, "NEWSROOM_RENDER_STALE_SECONDS", limit + 60))
+def heartbeat_seconds():
+    """How often a running render tells the database it is alive."""
+    return float(getattr(settings, "NEWSROOM_RENDER_HEARTBEAT_SECONDS", 5))
+
+
+def stale_after(state=RenderJob.State.RUNNING):
+    """How long a job may go untouched before it counts as lost.
+
+    A running job's worker refreshes it every ``heartbeat_seconds``: a few
+    missed beats (NEWSROOM_RENDER_STALE_SECONDS, default 20 s) mean the worker
+    died. A queued job may wait behind other renders: it is lost only once its
+    message could have been delivered, run and redelivered (the broker's
+    visibility timeout plus the task's hard time limit).
+    """
+    if state == RenderJob.State.RUNNING:
+        return datetime.timedelta(seconds=getattr(settings, "NEWSROOM_RENDER_STALE_SECONDS", 20))
+    visibility = (getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", None) or {}).get("visibility_timeout", 60)
+    limit = getattr(settings, "CELERY_TASK_TIME_LIMIT", 50) or 50
+    return datetime.timedelta(seconds=visibility + limit)
 
 
 def is_stale(job, now=None):
     if job.state not in (RenderJob.State.QUEUED, RenderJob.State.RUNNING):
         return False
-    return (now or timezone.now()) - job.updated_at > stale_after()
+    return (now or timezone.now()) - job.updated_at > stale_after(job.state)
 
 
 def has_pdf(job):
@@ -155,39 +172,134 @@ def current_job(issue):
 # ---------------------------------------------------------------- running
 
 
-def _update(job_id, **fields):
-    fields.setdefault("updated_at", timezone.now())
-    RenderJob.objects.filter(pk=job_id).update(**fields)
+def claim(job_id):
+    """Take the job for this worker: the job's own lock.
+
+    One conditional UPDATE, atomic in every database: a queued job, or a
+    running one whose worker stopped beating, becomes running with one more
+    attempt. Returns that attempt number (the claim's token), or None when the
+    job is finished or another worker holds it — so a render never runs twice
+    at once, whatever the broker redelivers.
+    """
+    now = timezone.now()
+    lost = now - stale_after(RenderJob.State.RUNNING)
+    claimable = Q(state=RenderJob.State.QUEUED) | Q(state=RenderJob.State.RUNNING, updated_at__lt=lost)
+    with transaction.atomic():
+        job = RenderJob.objects.filter(pk=job_id).filter(claimable).first()
+        if job is None:
+            return None
+        attempt = job.attempts + 1
+        taken = RenderJob.objects.filter(pk=job_id, attempts=job.attempts).filter(claimable).update(
+            state=RenderJob.State.RUNNING, progress=10, error="", attempts=attempt, updated_at=now,
+        )
+    return attempt if taken else None
+
+
+def release(job_id, attempt):
+    """Give a claimed job back to the queue (a transient error: the retry claims it again)."""
+    RenderJob.objects.filter(pk=job_id, attempts=attempt, state=RenderJob.State.RUNNING).update(
+        state=RenderJob.State.QUEUED, updated_at=timezone.now()
+    )
+
+
+class _Heartbeat:
+    """While a render runs, refresh the job's updated_at every few seconds from
+    a thread of its own, so a dead worker is noticed in seconds (``sweep``)."""
+
+    def __init__(self, job_id, attempt):
+        self.job_id, self.attempt = job_id, attempt
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=f"render-heartbeat-{job_id}", daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join(timeout=heartbeat_seconds())
+
+    def _run(self):
+        from django.db import connection
+
+        try:
+            while not self.stop.wait(heartbeat_seconds()):
+                try:
+                    RenderJob.objects.filter(pk=self.job_id, attempts=self.attempt, state=RenderJob.State.RUNNING).update(
+                        updated_at=timezone.now()
+                    )
+                except Exception:  # a missed beat is not worth failing the render for
+                    log.warning("render job %s: heartbeat failed", self.job_id, exc_info=True)
+        finally:
+            connection.close()
 
 
 def run_job(job_id):
-    """Render one job. Idempotent: a finished job is left alone, a job left
-    'running' by a dead worker is simply run again. Exceptions propagate (the
-    task decides between retry and failure)."""
+    """Render one job, under its lock (``claim``): a finished job, or one another
+    worker is rendering, is left alone; a job whose worker died is taken over.
+    Exceptions propagate (the task decides between retry and failure)."""
+    attempt = claim(job_id)
     job = RenderJob.objects.select_related("issue__publication").filter(pk=job_id).first()
-    if job is None or job.state in (RenderJob.State.DONE, RenderJob.State.FAILED):
+    if attempt is None or job is None:
         return job
-    _update(job.pk, state=RenderJob.State.RUNNING, progress=10, error="", attempts=job.attempts + 1)
+    _current.attempt = (job_id, attempt)
+    mine = RenderJob.objects.filter(pk=job_id, attempts=attempt)
     issue = job.issue
-    # The issue may have changed since the job was queued: the PDF shows what
-    # is there now, and the job is keyed by what it really printed.
-    digest = content_hash(issue)
-    _update(job.pk, progress=30, content_hash=digest)
-    pdf_bytes = render_issue_pdf(issue, final=is_final_render(issue))
-    _update(job.pk, progress=90)
-    job.refresh_from_db()
-    filename = f"{issue.publication.slug}-{issue.year}-{issue.number:03d}-{digest[:12]}.pdf"
-    job.pdf.save(filename, ContentFile(pdf_bytes), save=False)
+    with _Heartbeat(job_id, attempt):
+        # The issue may have changed since the job was queued: the PDF shows what
+        # is there now, and the job is keyed by what it really printed.
+        digest = content_hash(issue)
+        mine.update(progress=30, content_hash=digest, updated_at=timezone.now())
+        pdf_bytes = render_issue_pdf(issue, final=is_final_render(issue))
+        mine.update(progress=90, updated_at=timezone.now())
+        filename = f"{issue.publication.slug}-{issue.year}-{issue.number:03d}-{digest[:12]}.pdf"
+        job.pdf.save(filename, ContentFile(pdf_bytes), save=False)
     notes = "\n".join(getattr(pdf_bytes, "notes", ()))  # the layout's remarks for the editor
-    _update(job.pk, pdf=job.pdf.name, state=RenderJob.State.DONE, progress=100, error="", notes=notes)
+    mine.update(pdf=job.pdf.name, state=RenderJob.State.DONE, progress=100, error="", notes=notes, updated_at=timezone.now())
     job.refresh_from_db()
     return job
+
+
+_current = threading.local()
+
+
+def current_attempt(job_id):
+    """The attempt this thread claimed for ``job_id`` (None if it holds no claim)."""
+    held = getattr(_current, "attempt", None)
+    return held[1] if held and held[0] == job_id else None
+
+
+def sweep(now=None):
+    """Re-queue every job whose worker died (running, no heartbeat) or whose
+    message was lost (queued too long). Celery beat runs it every few seconds;
+    returns the ids re-queued."""
+    now = now or timezone.now()
+    revived = []
+    for state in (RenderJob.State.RUNNING, RenderJob.State.QUEUED):
+        lost = RenderJob.objects.filter(state=state, updated_at__lt=now - stale_after(state))
+        for job in lost.order_by("id")[:100]:
+            # Conditional: only if nobody touched it since it was read.
+            if RenderJob.objects.filter(pk=job.pk, state=state, updated_at=job.updated_at).update(
+                state=RenderJob.State.QUEUED, progress=0, updated_at=timezone.now()
+            ):
+                enqueue_on_commit(job)
+                revived.append(job.pk)
+    if revived:
+        log.warning("render jobs re-queued after their worker or message was lost: %s", revived)
+    return revived
 
 
 def mark_failed(job_id, exc, attempts=None):
     reason = str(exc).strip() or exc.__class__.__name__
     tries = f"（已尝试{attempts}次）" if attempts else ""
-    _update(job_id, state=RenderJob.State.FAILED, error=f"排版失败{tries}：{reason}。请检查稿件内容后重试，或联系管理员。")
+    jobs = RenderJob.objects.filter(pk=job_id)
+    attempt = current_attempt(job_id)
+    if attempt is not None:
+        jobs = jobs.filter(attempts=attempt)  # only the claim holder writes the outcome
+    jobs.update(
+        state=RenderJob.State.FAILED, error=f"排版失败{tries}：{reason}。请检查稿件内容后重试，或联系管理员。",
+        updated_at=timezone.now(),
+    )
 
 
 def job_status(job, now=None):
@@ -216,3 +328,14 @@ def job_status(job, now=None):
         data["download_url"] = url + "?download=1"
         data["preview_url"] = url
     return data
+
+
+def time_limit_failure(job_id):
+    """The Chinese reason for a render stopped by the worker's time limit, naming
+    the item it was laying out when known."""
+    from .typesetting import failure_message
+
+    job = RenderJob.objects.select_related("issue").filter(pk=job_id).first()
+    seconds = getattr(settings, "CELERY_TASK_SOFT_TIME_LIMIT", None) or getattr(settings, "CELERY_TASK_TIME_LIMIT", 0)
+    reason = f"排版超过时间上限（{seconds}秒）"
+    return failure_message(job.issue, reason) if job else reason

@@ -60,7 +60,7 @@ def strip_invisible(text):
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "".join(
         ch for ch in text
-        if ch in _KEPT_CONTROLS or ch in KEPT_FORMAT_CHARACTERS or unicodedata.category(ch) not in ("Cf", "Cc", "Cs", "Co")
+        if ch in _KEPT_CONTROLS or ch in KEPT_FORMAT_CHARACTERS or unicodedata.category(ch) not in ("Cf", "Cc", "Cs")
     )
 
 

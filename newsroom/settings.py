@@ -213,8 +213,21 @@ CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ACKS_LATE = True  # a worker killed mid-render leaves the message for another
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = 300
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
+# Render limits: every render stops after NEWSROOM_RENDER_TIME_LIMIT seconds or
+# once the process grew by NEWSROOM_RENDER_MEMORY_LIMIT_MB, in-process and in a
+# worker alike; in a worker the task's soft and hard time limits stand behind
+# it, and the broker redelivers an unacknowledged message only after the hard
+# limit (visibility timeout above it). A running render beats every few
+# seconds; Celery beat re-queues a job whose beats stopped (a killed worker).
+NEWSROOM_RENDER_TIME_LIMIT = int(os.environ.get("NEWSROOM_RENDER_TIME_LIMIT", "30"))
+NEWSROOM_RENDER_MEMORY_LIMIT_MB = int(os.environ.get("NEWSROOM_RENDER_MEMORY_LIMIT_MB", "1024"))
+NEWSROOM_RENDER_HEARTBEAT_SECONDS = 5
+NEWSROOM_RENDER_STALE_SECONDS = 20
+NEWSROOM_RENDER_SWEEP_SECONDS = 10
+CELERY_TASK_SOFT_TIME_LIMIT = NEWSROOM_RENDER_TIME_LIMIT + 10
+CELERY_TASK_TIME_LIMIT = NEWSROOM_RENDER_TIME_LIMIT + 20
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 10}
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = 1_500_000  # KB: a worker child that grew this big is replaced after its task
 CELERY_TIMEZONE = TIME_ZONE
 
 # E-mail: the console backend unless an SMTP host is configured.
@@ -245,6 +258,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "deadline-checks": {"task": "notifications.check_deadlines", "schedule": 300.0},
     "sweep-unsent-emails": {"task": "notifications.sweep_unsent_emails", "schedule": 600.0},
+    # A render whose worker died (no heartbeat for NEWSROOM_RENDER_STALE_SECONDS) is re-queued.
+    "sweep-render-jobs": {"task": "bulletins.sweep_render_jobs", "schedule": float(NEWSROOM_RENDER_SWEEP_SECONDS)},
 }
 
 # Typesetting: extra font files an office installs (licensed faces such as

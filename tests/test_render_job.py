@@ -135,10 +135,34 @@ def test_the_task_is_idempotent_a_done_job_is_not_rendered_again(composed_issue,
 
 def test_a_job_left_running_by_a_dead_worker_is_run_again_when_redelivered(composed_issue, renderer):
     job = RenderJob.objects.create(issue=composed_issue, content_hash=rendering.content_hash(composed_issue))
-    RenderJob.objects.filter(pk=job.pk).update(state="running", progress=30, attempts=1)
+    silent = timezone.now() - datetime.timedelta(seconds=60)  # no heartbeat for a minute
+    RenderJob.objects.filter(pk=job.pk).update(state="running", progress=30, attempts=1, updated_at=silent)
     render_issue_job.delay(job.pk)
     job.refresh_from_db()
     assert job.state == "done" and job.attempts == 2
+
+
+def test_a_job_another_worker_is_rendering_is_not_rendered_again_when_redelivered(composed_issue, renderer):
+    job = RenderJob.objects.create(issue=composed_issue, content_hash=rendering.content_hash(composed_issue))
+    RenderJob.objects.filter(pk=job.pk).update(state="running", progress=30, attempts=1, updated_at=timezone.now())
+    render_issue_job.delay(job.pk)  # the broker's redelivery while the first worker still beats
+    job.refresh_from_db()
+    assert renderer.calls == []
+    assert job.state == "running" and job.attempts == 1
+
+
+def test_the_sweep_requeues_a_job_whose_worker_stopped_beating_and_leaves_a_beating_one(composed_issue, renderer, django_capture_on_commit_callbacks):
+    digest = rendering.content_hash(composed_issue)
+    dead = RenderJob.objects.create(issue=composed_issue, content_hash=digest)
+    alive = RenderJob.objects.create(issue=composed_issue, content_hash=digest)
+    RenderJob.objects.filter(pk=dead.pk).update(state="running", attempts=1, updated_at=timezone.now() - datetime.timedelta(seconds=25))
+    RenderJob.objects.filter(pk=alive.pk).update(state="running", attempts=1, updated_at=timezone.now() - datetime.timedelta(seconds=3))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert rendering.sweep() == [dead.pk]
+    dead.refresh_from_db()
+    alive.refresh_from_db()
+    assert (dead.state, dead.attempts) == ("done", 2)
+    assert (alive.state, alive.attempts) == ("running", 1)
 
 
 def test_the_status_page_requeues_a_stale_running_job(client, editor, composed_issue, renderer, django_capture_on_commit_callbacks):

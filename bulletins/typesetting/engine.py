@@ -1,8 +1,8 @@
 """WeasyPrint, loaded once per process the way the print layouts need it.
 
 ``prepare`` imports WeasyPrint without its slow library search and installs
-the packed font embedding (``pdf_fonts``) and justification at zero-width
-break marks (``justify``). ``fonts.font_set`` calls it, so
+the packed font embedding (``pdf_fonts``), justification at zero-width
+break marks (``justify``) and the render limits (``limits``). ``fonts.font_set`` calls it, so
 every render — bulletin or newspaper, first or hundredth — runs on the same
 engine set-up.
 
@@ -34,10 +34,11 @@ def prepare():
             return
         if "weasyprint" not in sys.modules:
             _import_weasyprint()
-        from . import justify, pdf_fonts
+        from . import justify, limits, pdf_fonts
 
         pdf_fonts.install()
         justify.install()
+        limits.install()
         _prepared = True
 
 

@@ -556,7 +556,11 @@ def issue_pdf(request, pk):
     job = rendering.current_job(issue)
     if job is not None and rendering.has_pdf(job):
         return _pdf_response(job.pdf.open("rb"), filename, download)
-    pdf_bytes = rendering.render_issue_pdf(issue, final=rendering.is_final_render(issue))
+    try:
+        pdf_bytes = rendering.render_issue_pdf(issue, final=rendering.is_final_render(issue))
+    except rendering.RenderError as failure:  # past the render's limits: say which item
+        messages.error(request, f"排版失败：{failure}。")
+        return redirect(reverse("issue_compose", args=[pk]) + "#preview")
     return _pdf_response(pdf_bytes, filename, download)
 
 
