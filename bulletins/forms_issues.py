@@ -11,14 +11,34 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .models import DistributionKind, Item, Publication, RecipientGroup, Role
+from .models import DistributionKind, Item, Publication, RecipientGroup, Role, issue_date_problem
 from .templatetags.people import person
 
 EDITOR_SLOTS = 4
 NAME_SEPARATORS = re.compile(r"[\n\r、，,；;]+")
 
 
-class IssueCreateForm(forms.Form):
+class IssueDateChecks:
+    """Issue dates outside 2000–2100 are refused; more than a year ahead, the
+    form asks for ``confirm_date`` (shown once that is the only problem)."""
+
+    needs_date_confirmation = False
+
+    def clean_issue_date(self):
+        value = self.cleaned_data.get("issue_date")
+        if value is None:
+            return value
+        problem = issue_date_problem(value, confirmed=True)
+        if problem:
+            raise forms.ValidationError(problem)
+        problem = issue_date_problem(value, confirmed=bool(self.data.get("confirm_date")))
+        if problem:
+            self.needs_date_confirmation = True
+            raise forms.ValidationError(problem)
+        return value
+
+
+class IssueCreateForm(IssueDateChecks, forms.Form):
     publication = forms.ModelChoiceField(
         label="刊物", queryset=Publication.objects.all(), empty_label=None,
         error_messages={"required": "请选择刊物。", "invalid_choice": "所选刊物不存在。"},
@@ -36,7 +56,7 @@ def responsible_editor_choices():
     return users
 
 
-class IssueHeaderForm(forms.Form):
+class IssueHeaderForm(IssueDateChecks, forms.Form):
     """Date, series title, 编者按, print run, responsible editors and distribution lines."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)

@@ -23,6 +23,7 @@ from .models import (
     Publication,
     RecipientGroup,
     Unit,
+    issue_date_problem,
     person_name,
 )
 from .workflow import WorkflowError, apply_transition
@@ -246,6 +247,9 @@ def validate(data):
         issue_date = datetime.date.fromisoformat(raw_date)
     except ValueError:
         _fail("issue_date", f"的值“{raw_date}”不是有效日期，应写作 2024-03-15。")
+    problem = issue_date_problem(issue_date)
+    if problem:
+        _fail("issue_date", f"有误：{problem.replace('请勾选“确认出刊日期无误”后再保存', '请在网页上新建该期')}")
     if issue_date.year != year:
         _fail("issue_date", f"的年份（{issue_date.year}）与 year（{year}）不一致。")
     if Issue.objects.filter(publication=publication, year=year, number=number).exists():

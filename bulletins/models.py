@@ -251,6 +251,31 @@ class Issue(models.Model):
         return lines
 
 
+EARLIEST_ISSUE_YEAR, LATEST_ISSUE_YEAR = 2000, 2100
+#: An issue dated further ahead than this is most likely a typo (2062 for 2026).
+CONFIRM_ISSUE_DATE_AHEAD_DAYS = 365
+
+
+def issue_date_problem(value, confirmed=False, today=None):
+    """Why ``value`` cannot be an issue date (Chinese), or None.
+
+    Outside 2000–2100 it is refused; more than a year ahead of today it needs
+    ``confirmed`` (the forms show a box to tick).
+    """
+    if not EARLIEST_ISSUE_YEAR <= value.year <= LATEST_ISSUE_YEAR:
+        return (
+            f"出刊日期“{value.year}年{value.month}月{value.day}日”不在{EARLIEST_ISSUE_YEAR}年至"
+            f"{LATEST_ISSUE_YEAR}年之间，请核对。"
+        )
+    today = today or timezone.localdate()
+    if not confirmed and (value - today).days > CONFIRM_ISSUE_DATE_AHEAD_DAYS:
+        return (
+            f"出刊日期“{value.year}年{value.month}月{value.day}日”距今超过一年，请核对；"
+            "如确实无误，请勾选“确认出刊日期无误”后再保存。"
+        )
+    return None
+
+
 class IssueEditor(models.Model):
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="editor_links")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name="责任编辑")
