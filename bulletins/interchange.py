@@ -180,13 +180,29 @@ def _text(data, key, field, required=False, max_length=None, default=""):
     return value
 
 
-def _positive_int(data, key, field, required=True):
+def _positive_int(data, key, field, required=True, maximum=999_999):
     value = data.get(key)
     if value is None and not required:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         _fail(field, "应为正整数。" if value is not None else "缺失，应为正整数。")
+    if value > maximum:
+        _fail(field, f"过大（最大{maximum}）。")
     return value
+
+
+def _storable_text(value, where="文件"):
+    """Refuse strings a database cannot store (NUL, lone surrogates), naming the field."""
+    if isinstance(value, str):
+        if "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
+            raise IssueFormatError(f"{where}中含有无法保存的字符（空字符或残缺的编码），请检查文件。")
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            _storable_text(key, where)
+            _storable_text(child, f"字段“{key}”" if where == "文件" else where)
+    elif isinstance(value, list):
+        for child in value:
+            _storable_text(child, where)
 
 
 def _unknown_keys(data, allowed, where):
@@ -229,6 +245,7 @@ def validate(data):
     """
     if not isinstance(data, dict):
         raise IssueFormatError("文件内容应为一个 JSON 对象（一期刊物）。")
+    _storable_text(data)
     _unknown_keys(data, ISSUE_KEYS, "期刊")
     if "format" in data and data["format"] != FORMAT:
         _fail("format", f"应为“{FORMAT}”。")
@@ -239,8 +256,8 @@ def validate(data):
         known = "、".join(Publication.objects.values_list("slug", flat=True)) or "无"
         _fail("publication", f"中的刊物代号“{slug}”不存在（现有：{known}）。")
 
-    year = _positive_int(data, "year", "year")
-    number = _positive_int(data, "number", "number")
+    year = _positive_int(data, "year", "year", maximum=9999)
+    number = _positive_int(data, "number", "number", maximum=9999)
     total_number = _positive_int(data, "total_number", "total_number", required=False)
     raw_date = _text(data, "issue_date", "issue_date", required=True)
     try:
@@ -260,7 +277,7 @@ def validate(data):
     elif Issue.objects.filter(publication=publication, total_number=total_number).exists():
         _fail("total_number", f"：{publication.name}总第{total_number}期已存在。")
 
-    print_run = _positive_int(data, "print_run", "print_run", required=False)
+    print_run = _positive_int(data, "print_run", "print_run", required=False, maximum=10_000_000)
     header = {
         "issue_date": issue_date,
         "series_title": _text(data, "series_title", "series_title", max_length=200),
@@ -326,7 +343,7 @@ def _validate_pages(data, publication):
             _fail(field, "应为对象（number、name、slogan）。")
         _unknown_keys(entry, {"number", "name", "slogan"}, f"第{index}个版面")
         pages.append({
-            "number": _positive_int(entry, "number", f"{field}.number"),
+            "number": _positive_int(entry, "number", f"{field}.number", maximum=99),
             "name": _text(entry, "name", f"{field}.name", max_length=30),
             "slogan": _text(entry, "slogan", f"{field}.slogan", max_length=100),
         })
