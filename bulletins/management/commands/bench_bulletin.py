@@ -99,9 +99,10 @@ class Command(BaseCommand):
 
 
 def _weasyprint_pages(issue):
-    from weasyprint import HTML
+    from bulletins.typesetting import engine
 
-    return len(HTML(string=build_html(issue, final=False)).render().pages)
+    # Through the project's engine and its fetcher, as every WeasyPrint call.
+    return len(engine.render_html(build_html(issue, final=False)).pages)
 
 
 def _count_pages(data):
