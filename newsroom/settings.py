@@ -270,9 +270,7 @@ NEWSROOM_FONT_DIRS = [Path(p) for p in env_list("NEWSROOM_FONT_DIRS")] or [VAR_D
 NEWSROOM_AUTOSAVE_SECONDS = int(os.environ.get("AUTOSAVE_SECONDS", "15"))
 
 # Uploads
-# Form fields of a request: room for an over-long body (2 million characters
-# URL-encoded are 18 MB), so the form can refuse it in Chinese and keep the text.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 24 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 NEWSROOM_MAX_IMAGE_BYTES = 10 * 1024 * 1024
 NEWSROOM_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024

@@ -151,3 +151,12 @@ def test_the_fetcher_accepts_only_own_printable_media_and_static_paths(settings)
     assert not is_printable("/media/inline/3/a.png?x=1")
     assert not is_printable("file:///etc/passwd")
     assert not is_printable("ftp://desk.example.org/media/inline/3/a.png")
+
+
+def test_an_outside_image_is_named_in_the_layout_notes(bulletin, unit, contributor, listener):
+    issue, _ = _issue_with_body(bulletin, unit, contributor, f'<p>正文。</p><p><img src="{listener.url}/x.png"></p>')
+
+    pdf = render_issue_pdf(issue, final=False)
+
+    assert any("稿件《图片测试稿件》" in note and f"{listener.url}/x.png" in note and "不会印出" in note for note in pdf.notes)
+    assert listener.requests == []

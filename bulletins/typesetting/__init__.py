@@ -53,8 +53,11 @@ def render_issue_pdf(issue, *, final=None):
                 notes, problems = list(pdf.notes), list(pdf.problems)
     except limits.RenderLimitExceeded as exc:
         raise RenderError(failure_message(issue, str(exc), exc.item_id), exc.item_id) from exc
-    boxes_notes = glyphs.notes(issue, boxes)  # a box in print is a problem to fix before sign-off
-    return RenderedPDF.with_notes(pdf, notes + boxes_notes, problems + boxes_notes)
+    from . import fetcher
+
+    # A box in print, or an image left out, is a problem to fix before sign-off.
+    found = glyphs.notes(issue, boxes) + fetcher.notes(issue)
+    return RenderedPDF.with_notes(pdf, notes + found, problems + found)
 
 
 def failure_message(issue, reason, item_id=None):

@@ -11,7 +11,7 @@ It serves
 
 and refuses everything else — any other host, scheme, file or folder — with
 an error WeasyPrint logs and skips (the image simply does not print; the
-desk's layout notes say which one, see ``notes.foreign_images``).
+desk's layout notes say which one, see ``notes``).
 """
 
 import functools
@@ -193,3 +193,28 @@ def make_fetcher(resources=None):
 
 def _type(name):
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def notes(issue):
+    """A layout note (Chinese) for every image in an item's body that rendering
+    will not read — an outside address, or a file that is not the project's."""
+    from html.parser import HTMLParser
+
+    class Sources(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.sources = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "img":
+                self.sources.append(dict(attrs).get("src") or "")
+
+    result = []
+    for item in issue.ordered_items():
+        parser = Sources()
+        parser.feed(item.body or "")
+        for src in dict.fromkeys(parser.sources):
+            if not is_printable(src):
+                shown = src if len(src) <= 80 else src[:77] + "…"
+                result.append(f"稿件《{item.title}》中的图片“{shown}”不是本系统保存的文件，排版不读取，不会印出：请上传图片本身。")
+    return result
