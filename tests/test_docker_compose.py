@@ -67,3 +67,10 @@ def test_beat_runs_the_celery_schedule_with_the_same_settings_as_the_worker(comp
     beat = compose["services"]["beat"]
     assert "celery -A newsroom beat" in command_text(beat)
     assert beat["environment"]["CELERY_BROKER_URL"] == compose["services"]["worker"]["environment"]["CELERY_BROKER_URL"]
+
+
+@pytest.mark.parametrize("service", ["web", "worker"])
+def test_production_mail_goes_to_the_smtp_server_named_in_the_environment(compose, service):
+    env = compose["services"][service]["environment"]
+    assert env["EMAIL_HOST"] == "${EMAIL_HOST:-}"
+    assert {"EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_USE_TLS", "DEFAULT_FROM_EMAIL"} <= set(env)
