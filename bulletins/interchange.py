@@ -31,14 +31,16 @@ from .workflow import WorkflowError, apply_transition
 FORMAT = "newsroom.issue/1"
 
 DISTRIBUTION_LABELS = {kind.label: kind.value for kind in DistributionKind}  # 报 → report …
-NEWSPAPER_ITEM_FIELDS = ("kicker", "subhead", "dateline", "byline", "byline_position", "column_label", "column_span")
+NEWSPAPER_ITEM_FIELDS = (
+    "kicker", "subhead", "dateline", "byline", "byline_position", "column_label", "column_span", "short_headline",
+)
 BYLINE_POSITIONS = {choice.value for choice in Item.BylinePosition}
 BLOCK_TAGS = ("table", "ul", "ol", "h2", "h3", "h4", "blockquote", "figure")
 ISSUE_KEYS = {
     "format", "publication", "year", "number", "total_number", "issue_date", "series_title",
     "editor_note", "print_run", "responsible_editors", "distribution", "pages", "items",
 }
-ITEM_KEYS = {"title", "paragraphs", "attribution", "no_attribution", "unit", "lead", "page", *NEWSPAPER_ITEM_FIELDS}
+ITEM_KEYS = {"title", "paragraphs", "attribution", "no_attribution", "unit", "lead", "page", "jump_to_page", *NEWSPAPER_ITEM_FIELDS}
 
 
 class IssueFormatError(ValueError):
@@ -82,6 +84,7 @@ def export_issue(issue):
         if publication.is_newspaper:
             entry["page"] = pages.get(item.page_id)
             entry.update({name: getattr(item, name) for name in NEWSPAPER_ITEM_FIELDS})
+            entry["jump_to_page"] = pages.get(item.jump_to_page_id)
         items.append(entry)
     data["items"] = items
     return data
@@ -386,7 +389,9 @@ def _validate_item(entry, index, publication, page_numbers):
             "attribution_mode": Item.AttributionMode.NONE if no_attribution else Item.AttributionMode.DEFAULT,
         },
     }
-    newspaper_fields = [name for name in ("page", *NEWSPAPER_ITEM_FIELDS) if entry.get(name) not in (None, "", 0)]
+    newspaper_fields = [
+        name for name in ("page", "jump_to_page", *NEWSPAPER_ITEM_FIELDS) if entry.get(name) not in (None, "", 0)
+    ]
     if not publication.is_newspaper:
         if newspaper_fields:
             _fail(f"{field}.{newspaper_fields[0]}（《{title}》）", "只适用于报纸（本刊物是简报）。")
@@ -397,7 +402,11 @@ def _validate_item(entry, index, publication, page_numbers):
     elif isinstance(page, bool) or not isinstance(page, int) or page not in page_numbers:
         _fail(f"{field}.page（《{title}》的版面）", f"应为本期已有的版次（{sorted(page_numbers)}）。")
     item["page"] = page
-    limits = {"kicker": 200, "subhead": 200, "dateline": 100, "byline": 100, "column_label": 30}
+    jump = entry.get("jump_to_page")
+    if jump is not None and (isinstance(jump, bool) or not isinstance(jump, int) or jump not in page_numbers or jump <= page):
+        _fail(f"{field}.jump_to_page（《{title}》的转版）", f"应为本期中排在本稿版面之后的版次（{sorted(n for n in page_numbers if n > page)}）。")
+    item["jump_to_page"] = jump
+    limits = {"kicker": 200, "subhead": 200, "dateline": 100, "byline": 100, "column_label": 30, "short_headline": 50}
     for name, limit in limits.items():
         item["content"][name] = _text(entry, name, f"{field}.{name}（《{title}》）", max_length=limit)
     position = _text(entry, "byline_position", f"{field}.byline_position（《{title}》）")
@@ -454,7 +463,7 @@ def import_issue(data, actor):
                 item = apply_transition(item, "accept", actor, "导入")
                 placements.append({
                     "item": item, "is_lead": entry["is_lead"], "page": entry.get("page"),
-                    "column_span": entry.get("column_span", 0),
+                    "column_span": entry.get("column_span", 0), "jump_to_page": entry.get("jump_to_page"),
                 })
             return actions.set_issue_items(issue, actor, placements)
     except IntegrityError:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from lunar_python import LunarYear, Solar
 
 _NUMERALS = "〇一二三四五六七八九十"
-_MONTH_NAMES = {1: "正", 11: "十一", 12: "腊"}
+_MONTH_NAMES = {1: "正", 11: "冬", 12: "腊"}  # the eleventh month prints 冬月 in newspapers, the twelfth 腊月
 _WEEKDAYS = "一二三四五六日"
 
 

@@ -187,10 +187,10 @@ def sixteen_pages(publication, unit, author):
     """Sixteen pages, each with a lead, a photo and three shorter stories."""
     b = _Issue(publication, unit, author, [(n, f"第{n}版") for n in range(1, 17)])
     for n in range(1, 17):
-        b.story(n, f"第{n}版头条稿件讲述发展新成效", _chars(1000 if n == 1 else 1500, n), is_lead=True, photos=[("现场。", NAMES[n % 10], LANDSCAPE)],
+        b.story(n, f"第{n}版头条稿件讲述发展新成效", _chars(800 if n == 1 else 1300, n), is_lead=True, photos=[("现场。", NAMES[n % 10], LANDSCAPE)],
                 byline=f"本报记者 {NAMES[n % 10]}", byline_position="top")
         for k in range(3):
-            b.story(n, f"基层工作扎实推进第{k + 1}篇", _chars(300 + 100 * k, n + k + 1), dateline=f"本报讯(记者 {NAMES[(n + k) % 10]})")
+            b.story(n, f"基层工作扎实推进第{k + 1}篇", _chars(250 + 100 * k, n + k + 1), dateline=f"本报讯(记者 {NAMES[(n + k) % 10]})")
     return b.done()
 
 

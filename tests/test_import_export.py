@@ -99,6 +99,31 @@ def test_newspaper_fields_and_pages_survive_the_round_trip(db, editor, unit):
     assert entry["column_span"] == 2
 
 
+def test_the_short_headline_and_the_chosen_jump_page_survive_the_round_trip(db, editor, unit):
+    factories.make_newspaper()
+    data = {
+        "publication": "shixun", "year": 2025, "number": 4, "issue_date": "2025-05-27",
+        "pages": [{"number": n, "name": "", "slogan": ""} for n in (1, 2, 3)],
+        "items": [{
+            "title": "全区重点项目建设现场推进会召开", "paragraphs": ["会议现场观摩了十个重点项目。"], "unit": "区发改委",
+            "lead": True, "page": 1, "short_headline": "重点项目推进会", "jump_to_page": 3,
+        }],
+    }
+    entry = export_issue(import_issue(data, editor))["items"][0]
+    assert (entry["short_headline"], entry["jump_to_page"]) == ("重点项目推进会", 3)
+
+
+def test_a_jump_page_before_the_story_is_refused(db, editor, unit):
+    factories.make_newspaper()
+    data = {
+        "publication": "shixun", "year": 2025, "number": 5, "issue_date": "2025-05-27",
+        "pages": [{"number": n, "name": "", "slogan": ""} for n in (1, 2)],
+        "items": [{"title": "标题", "paragraphs": ["正文。"], "unit": "区发改委", "page": 2, "jump_to_page": 1}],
+    }
+    with pytest.raises(IssueFormatError, match="jump_to_page"):
+        import_issue(data, editor)
+
+
 def test_script_in_imported_paragraphs_is_stripped(newsroom, example):
     example["items"][1]["paragraphs"] = ['正文<script>alert(1)</script><img src="x" onerror="alert(2)">结束']
     issue = import_issue(example, newsroom)

@@ -19,7 +19,7 @@ KNOWN_DISAGREEMENTS = [
 ]
 
 # The reference spelling, written independently of bulletins.lunar.
-REFERENCE_MONTHS = ["正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "腊"]
+REFERENCE_MONTHS = ["正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊"]
 REFERENCE_DAYS = (
     ["初一", "初二", "初三", "初四", "初五", "初六", "初七", "初八", "初九", "初十"]
     + ["十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"]
@@ -75,12 +75,12 @@ def test_every_leap_month_of_the_reference_is_printed_as_a_leap_month():
         (datetime.date(2020, 2, 29), "庚子年二月初七"),
         (datetime.date(2008, 8, 8), "戊子年七月初八"),
         (datetime.date(1949, 10, 1), "己丑年八月初十"),
-        (datetime.date(2000, 1, 1), "己卯年十一月廿五"),
+        (datetime.date(2000, 1, 1), "己卯年冬月廿五"),
         # Leap months.
         (datetime.date(2020, 5, 23), "庚子年闰四月初一"),
         (datetime.date(2023, 3, 22), "癸卯年闰二月初一"),
         (datetime.date(2017, 7, 23), "丁酉年闰六月初一"),
-        (datetime.date(2033, 12, 22), "癸丑年闰十一月初一"),
+        (datetime.date(2033, 12, 22), "癸丑年闰冬月初一"),
         # The ganzhi year turns at the Spring Festival, not at 立春 or 1 January.
         (datetime.date(2021, 2, 3), "庚子年腊月廿二"),
         (datetime.date(2021, 2, 11), "庚子年腊月三十"),
@@ -88,8 +88,8 @@ def test_every_leap_month_of_the_reference_is_printed_as_a_leap_month():
         (datetime.date(2020, 1, 24), "己亥年腊月三十"),
         (datetime.date(2020, 1, 25), "庚子年正月初一"),
         # The ends of the range.
-        (datetime.date(1901, 1, 1), "庚子年十一月十一"),
-        (datetime.date(2099, 12, 31), "己未年十一月二十"),
+        (datetime.date(1901, 1, 1), "庚子年冬月十一"),
+        (datetime.date(2099, 12, 31), "己未年冬月二十"),
     ],
 )
 def test_hand_verified_dates_are_spelled_as_the_masthead_prints_them(day, expected):

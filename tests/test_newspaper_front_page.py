@@ -80,3 +80,25 @@ def test_rendering_the_same_issue_twice_gives_the_same_bytes(settings, tmp_path,
     issue, first = render_test_newspaper(settings, tmp_path, newspaper, unit, contributor)
     _, second = render_test_newspaper(settings, tmp_path, newspaper, unit, contributor, issue=issue)
     assert first.pdf == second.pdf
+
+
+def masthead_lines(result):
+    """The registration block's printed lines, top to bottom."""
+    g = result.geometry
+    with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
+        zone = pdf.pages[0].within_bbox((g.margin_side + 0.77 * g.text_width, 0, g.page_width - 1, g.body_top(1)))
+        return [squeeze(line) for line in zone.extract_text().splitlines()]
+
+
+def test_the_registration_number_breaks_before_its_bracket_as_in_print(draft):
+    lines = masthead_lines(draft)
+    assert lines[:2] == ["河南省连续性内资", "【审郑州连】00015号"]
+
+
+def test_no_empty_band_between_the_masthead_and_its_red_rule(draft):
+    g = draft.geometry
+    with pdfplumber.open(io.BytesIO(draft.pdf)) as pdf:
+        page = pdf.pages[0]
+        text_bottom = max(c["bottom"] for c in page.chars if c["top"] < g.body_top(1) - 20)
+    rule_top = g.body_top(1) - 14  # the thick red rule stands 14 pt above the body
+    assert rule_top - text_bottom < 12 * 72 / 25.4, "at most 12 mm of white under the masthead text"

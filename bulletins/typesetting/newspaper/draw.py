@@ -251,10 +251,21 @@ def _masthead(issue):
         "weekday": weekday_text(date),
         "lunar": lunar_date_text(date),
         "registration": publication.registration_number,
+        "registration_lines": registration_lines(publication.registration_number),
         "number": f"第{issue.number}期(总第{issue.total_number}期)",
         "notice": publication.notice,
         "phone": f"监督电话 {publication.supervision_phone}" if publication.supervision_phone else "",
     }
+
+
+def registration_lines(number):
+    """The registration number as the masthead breaks it: before its 【…】 part
+    (河南省连续性内资 / 【审郑州连】00015号), never inside the bracket or the number."""
+    number = (number or "").strip()
+    if "【" in number and not number.startswith("【"):
+        head, _, tail = number.partition("【")
+        return [head.strip(), "【" + tail.strip()]
+    return [number] if number else []
 
 
 def _running_head(issue, page):

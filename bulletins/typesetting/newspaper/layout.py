@@ -35,7 +35,7 @@ class Geometry:
     margin_top: float = 12 * MM
     margin_bottom: float = 12 * MM
     margin_side: float = 14 * MM
-    masthead_height: float = 78 * MM
+    masthead_height: float = 60 * MM  # name, date block and registration, then the red double rule: no empty band
     running_head_height: float = 11 * MM
     slogan_height: float = 11 * MM
     body_size: float = BODY_SIZE_PT

@@ -34,7 +34,7 @@ def column_html(units, merge=True):
             group.clear()
 
     for unit in units:
-        if unit.kind == "subhead":
+        if unit.kind in ("subhead", "table"):
             flush()
             out.append(_unit_html(unit))
             continue
@@ -64,6 +64,8 @@ def _joined_runs(lines):
 
 
 def _unit_html(unit):
+    if unit.kind == "table":
+        return unit.html  # the box measured, as tall as its slots
     out = []
     if unit.kind == "subhead":
         out.append('<div class="line spacer"></div>')  # a blank line above a section subhead

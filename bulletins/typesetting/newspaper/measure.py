@@ -18,7 +18,7 @@ from html import escape
 from ..cjk import BREAK
 from .blocks import MAX_PHOTO_COLUMNS
 from .plan import Line, Measured, Unit
-from .story import PARAGRAPH, SUBHEAD, TOP_BYLINE
+from .story import PARAGRAPH, SUBHEAD, TABLE, TOP_BYLINE
 
 CAPTION_GAP_PT = 3  # between a photo and its caption
 PHOTO_FOOT_PT = 7  # between a caption and the text below
@@ -68,6 +68,9 @@ def measuring_probes(geometry, stories, header_html, caption_html):
             probes.append(Probe(f"h-{key}-{span}", classes, width, header_html(story, False, span)))
             probes.append(Probe(f"c-{key}-{span}", classes, width, header_html(story, True, span)))
         for index, block in enumerate(story.blocks):
+            if block.kind == TABLE:
+                probes.append(Probe(f"b-{key}-{index}", "table-box", geometry.column_width, table_html(block.rows)))
+                continue
             probes.append(Probe(f"b-{key}-{index}", f"text {_kind_class(block.kind)}", None, runs_html(block.runs)))
         for width in photo_widths(geometry):
             for index, photo in enumerate(story.photos):
@@ -163,6 +166,15 @@ def _kind_class(kind):
     return {PARAGRAPH: "p", SUBHEAD: "subhead", TOP_BYLINE: "byline"}.get(kind, kind)
 
 
+def table_html(rows):
+    """A body table: a header row in 黑体 over a rule, rules above and below."""
+    out = []
+    for header, cells in rows:
+        tag = "th" if header else "td"
+        out.append("<tr>" + "".join(f"<{tag}>{escape(cell, quote=False)}</{tag}>" for cell in cells) + "</tr>")
+    return f'<table>{"".join(out)}</table>'
+
+
 def runs_html(runs):
     return "".join(f'<span class="{cls}">{escape(text, quote=False)}</span>' for cls, text in runs)
 
@@ -253,6 +265,12 @@ def measure_stories(geometry, stories, layout):
         key = story.key
         units = []
         for index, block in enumerate(story.blocks):
+            if block.kind == TABLE:
+                height, _ = layout[f"b-{key}-{index}"]
+                slots = geometry.slots(height)
+                box = f'<div class="table-box" style="height:{slots * geometry.line:.3f}pt;box-sizing:border-box">'
+                units.append(Unit("table", index, [], html=box + table_html(block.rows) + "</div>", table_slots=slots))
+                continue
             _, texts = layout[f"b-{key}-{index}"]
             lines = split_lines(block.runs, texts)
             kind = _kind_class(block.kind)

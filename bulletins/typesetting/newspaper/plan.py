@@ -19,13 +19,17 @@ class Line:
 class Unit:
     """One unbreakable piece of a story's body flow: a line or a section subhead."""
 
-    kind: str  # "line" (paragraph / byline / marker) or "subhead"
+    kind: str  # "line" (paragraph / byline / marker), "subhead" or "table"
     block: int  # index into story.blocks (-1 for jump markers)
-    lines: list  # [Line] the unit prints
+    lines: list  # [Line] the unit prints (none for a table)
     keep_with_next: bool = False
+    html: str = ""  # a table: its HTML, drawn as measured
+    table_slots: int = 0  # a table: the slots it takes
 
     @property
     def slots(self):
+        if self.kind == "table":
+            return self.table_slots
         return len(self.lines) + (1 if self.kind == "subhead" else 0)
 
 

@@ -17,12 +17,14 @@ SUBHEAD = "subhead"  # a section subhead inside the body (### 提前谋划 帮�
 TOP_BYLINE = "byline"  # □本报记者 周俊英, its own line under the headline
 JUMP_FROM = "jump-from"  # （上接一版）
 JUMP_TO = "jump-to"  # （下转二版）
+TABLE = "table"  # a table in the body, printed as a table one column wide
 
 
 @dataclass
 class Block:
     kind: str
     runs: list  # [(css class, text with BREAK spaces)]
+    rows: list = field(default_factory=list)  # a table: [(header row?, [cell texts])]
 
     @property
     def text(self):
@@ -70,7 +72,7 @@ def story_from_item(item, page_number, photo_size=None):
     if item.byline and item.byline_position == item.BylinePosition.TOP:
         blocks.append(Block(TOP_BYLINE, credit_runs("byline", "□" + _bare_byline(item.byline))))
     body = [list(runs) for runs in body_blocks(item.body)]
-    blocks_runs = [(kind, make_block(kind, runs).runs) for kind, runs in body]
+    blocks_runs = [(kind, runs if kind == TABLE else make_block(kind, runs).runs) for kind, runs in body]
     paragraphs = [runs for kind, runs in blocks_runs if kind == PARAGRAPH]
     if item.dateline:
         dateline = credit_runs("dateline", item.dateline)
@@ -89,7 +91,7 @@ def story_from_item(item, page_number, photo_size=None):
             blocks_runs.append((PARAGRAPH, []))
             paragraphs = [blocks_runs[-1][1]]
         paragraphs[-1].extend([("end-byline", "\u3000" + BREAK)] + credit_runs("end-byline", end_mark))
-    blocks.extend(Block(kind, runs) for kind, runs in blocks_runs)
+    blocks.extend(Block(kind, [], rows=runs) if kind == TABLE else Block(kind, runs) for kind, runs in blocks_runs)
     photos = []
     for image in item.images.all():
         width, height = photo_size(image.image) if photo_size else (3, 2)
@@ -248,6 +250,9 @@ class _BodyParser(HTMLParser):
         self.styles = {"strong": 0, "em": 0}
         self.skipping = 0  # inside <figure>: photos come from the item's images
         self.images = []  # src of every <img> pasted into the body, in order
+        self.lists = []  # open lists: [ordered?, items so far]
+        self.table = None  # inside <table>: [(header row?, [cell texts])]
+        self.cell = None  # inside <td>/<th>: its text so far
 
     def _flush(self):
         runs = [(cls, text) for cls, text in self.runs if text]
@@ -268,6 +273,17 @@ class _BodyParser(HTMLParser):
             src = dict(attrs).get("src")
             if src:
                 self.images.append(src)
+        if tag == "table" and self.table is None:
+            self._flush()
+            self.table = []
+            return
+        if self.table is not None:
+            if tag == "tr":
+                self.table.append([False, []])
+            elif tag in ("td", "th") and self.table:
+                self.cell = ""
+                self.table[-1][0] = self.table[-1][0] or tag == "th"
+            return
         if tag in self._SKIP:
             self.skipping += 1
         if tag in self._BLOCKS or tag == "br":
@@ -276,12 +292,34 @@ class _BodyParser(HTMLParser):
             self.kind = SUBHEAD
         if tag in self._STYLES:
             self.styles[self._STYLES[tag]] += 1
+        if tag in ("ul", "ol"):
+            self.lists.append([tag == "ol", 0])
+        if tag == "li" and not self.skipping:
+            # A list item keeps its marker: ● for a bulleted list, 1． 2． for a numbered one.
+            marker = "●"
+            if self.lists:
+                self.lists[-1][1] += 1
+                if self.lists[-1][0]:
+                    marker = f"{self.lists[-1][1]}．"
+            self.runs.append(("text", marker))
 
     def handle_endtag(self, tag):
+        if self.table is not None:
+            if tag in ("td", "th") and self.cell is not None and self.table:
+                self.table[-1][1].append(" ".join(self.cell.split()))
+                self.cell = None
+            elif tag == "table":
+                rows = [(header, cells) for header, cells in self.table if cells]
+                if rows:
+                    self.blocks.append((TABLE, rows))
+                self.table = None
+            return
         if tag in self._BLOCKS:
             self._flush()
         if tag in self._SKIP:
             self.skipping = max(0, self.skipping - 1)
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
         if tag in self._SUBHEADS:
             self.kind = PARAGRAPH
         if tag in self._STYLES:
@@ -289,6 +327,10 @@ class _BodyParser(HTMLParser):
             self.styles[name] = max(0, self.styles[name] - 1)
 
     def handle_data(self, data):
+        if self.table is not None:
+            if self.cell is not None:
+                self.cell += data
+            return
         if self.skipping:
             return
         style = self._style()
