@@ -163,12 +163,22 @@ def _not_signed_yet(user, issue):
 
 def _publish_issue(user, issue, comment):
     """Freeze the issue: its items become 已刊发 and the final PDF is stored with its checksum."""
-    from .publishing import store_final_pdf
+    from .publishing import LayoutProblems, store_final_pdf
 
     for item in issue.items.select_for_update().order_by("position", "id"):
         _apply(item, ITEM_TRANSITIONS["publish"], user, f"随{issue}印发", check_permission=False)
     issue.published_at = timezone.now()
-    store_final_pdf(issue)
+    try:
+        store_final_pdf(issue, problems_accepted=_layout_accepted(issue))
+    except LayoutProblems as exc:
+        raise WorkflowError(str(exc)) from None
+
+
+def _layout_accepted(issue):
+    """Whether the 责任编辑 accepted the layout's problems since the issue was last signed off."""
+    logs = WorkflowLog.objects.filter(issue=issue)
+    approved = logs.filter(action="approve").order_by("-created_at", "-id").values_list("id", flat=True).first()
+    return logs.filter(action="accept_layout", id__gt=approved or 0).exists()
 
 
 ISSUE_TRANSITIONS = {
@@ -200,6 +210,13 @@ ISSUE_TRANSITIONS = {
         Transition(
             "reopen", "修改后退回编排", frozenset({IssueState.IN_REVIEW, IssueState.APPROVED}), IssueState.DRAFTING,
             allowed=lambda u, i: roles.is_editor(u), internal=True,
+        ),
+        Transition(
+            # A newspaper whose layout has problems (see typesetting.RenderedPDF.problems)
+            # is printed only after the 责任编辑 accepts them.
+            "accept_layout", "接受版面提示", frozenset({IssueState.APPROVED}), IssueState.APPROVED,
+            allowed=lambda u, i: roles.is_responsible_editor(u) and i.publication.is_newspaper,
+            confirmation="已接受版面提示：版面中排不下的稿件、空白版或未排入的照片将按现状印发。",
         ),
         Transition(
             "publish", "印发", frozenset({IssueState.APPROVED}), IssueState.PUBLISHED,

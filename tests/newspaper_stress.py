@@ -164,10 +164,10 @@ def names_and_headlines(publication, unit, author):
     """Datelines, bylines and credits whose names fall at line ends; short one-column headlines."""
     b = _Issue(publication, unit, author, [(1, "要闻")])
     b.story(1, "全区召开基层党建工作会议", _chars(1500, 1), is_lead=True, byline="记者 崔玉琳 欧阳明月", byline_position="end")
-    for n in range(6):
+    for n in range(7):
         names = f"记者 {NAMES[n]} 通讯员 {NAMES[-n - 1]}"
         b.story(1, ["人社局送岗位进社区", "《民法典》宣传进万家", "市场监管局开展食品安全检查",
-                    "全民阅读月启动", "新春送福活动", "消防演练"][n],
+                    "全民阅读月启动", "新春送福活动", "消防演练", "社区义诊进楼院"][n],
                 [("文" * n) + paragraph(n + 2, 1, 2)], dateline=f"本报讯({names})",
                 photos=[("活动现场。", NAMES[n], LANDSCAPE)] if n == 2 else [])
     return b.done()
