@@ -212,11 +212,11 @@ ISSUE_TRANSITIONS = {
             allowed=lambda u, i: roles.is_editor(u), internal=True,
         ),
         Transition(
-            # A newspaper whose layout has problems (see typesetting.RenderedPDF.problems)
+            # An issue whose layout has problems (see typesetting.RenderedPDF.problems)
             # is printed only after the 责任编辑 accepts them.
             "accept_layout", "接受版面提示", frozenset({IssueState.APPROVED}), IssueState.APPROVED,
-            allowed=lambda u, i: roles.is_responsible_editor(u) and i.publication.is_newspaper,
-            confirmation="已接受版面提示：版面中排不下的稿件、空白版或未排入的照片将按现状印发。",
+            allowed=lambda u, i: roles.is_responsible_editor(u),
+            confirmation="已接受版面提示：本期将按现有版面印发。",
         ),
         Transition(
             "publish", "印发", frozenset({IssueState.APPROVED}), IssueState.PUBLISHED,

@@ -23,6 +23,7 @@ from ..fonts import font_set
 from .layout import Geometry, page_label, paginate
 from .lines import column_html, lines_as_planned
 from .measure import (
+    avoid_lonely_characters,
     CAPTION_GAP_PT,
     header_class,
     measure_probes,
@@ -60,6 +61,9 @@ def typeset_newspaper(issue, *, final):
     stories = [s for page_stories in stories_by_page.values() for s in page_stories]
     probes = measuring_probes(geometry, stories, functools.partial(header_html, geometry=geometry), caption_html)
     layout = measure_probes(css, probes, geometry.page_width, weasy.render)
+    lonely = avoid_lonely_characters(stories, layout)  # 孤字: a looser line above takes one more
+    if lonely:
+        layout = {**layout, **measure_probes(css, lonely, geometry.page_width, weasy.render)}
     measured, frames = measure_stories(geometry, stories, layout)
     by_key = {m.story.key: m for m in measured}
     plan = paginate(geometry, pages, {n: [by_key[s.key] for s in page_stories] for n, page_stories in stories_by_page.items()})

@@ -258,6 +258,52 @@ def _trim(line):
     return [tuple(run) for run in line]
 
 
+def _letter_count(text):
+    from ..cjk import CLOSING, OPENING
+
+    return sum(1 for ch in text if not ch.isspace() and ch not in CLOSING and ch not in OPENING and ch not in "\u200b\u2060")
+
+
+def avoid_lonely_characters(stories, layout):
+    """Probes re-measuring each paragraph whose last line holds one character
+    (孤字) with its last two characters bound together (a looser line above
+    gives one up); the stories' blocks are rewritten to match. Returns the probes."""
+    probes = []
+    for story in stories:
+        for index, block in enumerate(story.blocks):
+            if block.kind != PARAGRAPH:
+                continue
+            _, texts = layout.get(f"b-{story.key}-{index}", (0, ()))
+            if len(texts) < 2 or _letter_count(texts[-1]) != 1:
+                continue
+            runs = _bind_tail(block.runs)
+            if runs is None:
+                continue
+            block.runs = runs
+            probes.append(Probe(f"b-{story.key}-{index}", f"text {_kind_class(block.kind)}", None, runs_html(runs)))
+    return probes
+
+
+def _bind_tail(runs):
+    """``runs`` with the paragraph's last two letters (and what follows them) in one unbreakable run."""
+    if not runs:
+        return None
+    cls, text = runs[-1]
+    if "nobr" in cls.split():
+        return None
+    seen, cut = 0, None
+    for position in range(len(text) - 1, -1, -1):
+        if _letter_count(text[position]):
+            seen += 1
+            if seen == 2:
+                cut = position
+                break
+    if cut is None or cut == 0:
+        return None
+    head, tail = text[:cut], text[cut:]
+    return runs[:-1] + [(cls, head), (f"{cls} nobr", tail)]
+
+
 def measure_stories(geometry, stories, layout):
     """[Measured] for ``stories`` from ``layout`` (see ``read_layout``); and photo frames by (key, index, width)."""
     measured, frames = [], {}
