@@ -64,7 +64,7 @@ def test_the_signed_off_list_is_paginated(client, responsible_editor, bulletin):
 
 
 def test_every_admin_list_comes_in_pages_with_its_related_rows_joined():
-    ours = [m for m in admin.site._registry if m._meta.app_label in ("bulletins", "assessment") or m._meta.model_name == "user"]
+    ours = [m for m in admin.site._registry if m._meta.app_label in ("bulletins", "assessment", "notifications") or m._meta.model_name == "user"]
     assert ours
     for model in ours:
         assert admin.site._registry[model].list_per_page == 50, model

@@ -10,8 +10,9 @@
   var guarded = Array.prototype.slice.call(document.querySelectorAll("form[data-unsaved-guard]"));
   function markDirty(event) {
     if (event.type === "keydown" && (!event.target.isContentEditable || NAVIGATION_KEYS.test(event.key))) return;
-    var form = event.target.closest && event.target.closest("form[data-unsaved-guard]");
-    if (form) form.setAttribute("data-dirty", "");
+    // The field's own form (a field may belong to another form through form="…").
+    var form = event.target.form || (event.target.closest && event.target.closest("form"));
+    if (form && form.hasAttribute("data-unsaved-guard")) form.setAttribute("data-dirty", "");
   }
   ["input", "change", "keydown", "paste", "drop"].forEach(function (type) {
     document.addEventListener(type, markDirty, true);
