@@ -8,7 +8,9 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from .audit import acting_as
 from .models import (
+    AuditEntry,
     Issue,
     IssueDistribution,
     IssueEditor,
@@ -16,12 +18,14 @@ from .models import (
     ItemImage,
     ItemKind,
     ItemRevision,
+    IssueRevision,
     Page,
     Publication,
     PublicationDistribution,
     PublicationEditor,
     RecipientGroup,
     RenderJob,
+    SignOff,
     Unit,
     WorkflowLog,
 )
@@ -72,41 +76,47 @@ class PublicationAdmin(admin.ModelAdmin):
     inlines = [PublicationEditorInline, PublicationDistributionInline]
 
 
-class IssueEditorInline(admin.TabularInline):
-    model = IssueEditor
-    extra = 0
+class ReadOnlyInline(admin.TabularInline):
+    """Printed content shown, never edited, in the admin."""
 
-
-class IssueDistributionInline(admin.TabularInline):
-    model = IssueDistribution
-    extra = 0
-
-
-class PageInline(admin.TabularInline):
-    model = Page
-    extra = 0
-
-
-class IssueItemInline(admin.TabularInline):
-    model = Item
-    fk_name = "issue"
-    fields = ("title", "unit", "page", "position", "is_lead", "state")
-    readonly_fields = ("title", "unit", "state")
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-
-class IssueLogInline(admin.TabularInline):
-    model = WorkflowLog
-    fk_name = "issue"
-    fields = ("created_at", "action", "from_state", "to_state", "actor", "comment")
-    readonly_fields = fields
     extra = 0
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class IssueEditorInline(ReadOnlyInline):
+    model = IssueEditor
+
+
+class IssueDistributionInline(ReadOnlyInline):
+    model = IssueDistribution
+
+
+class PageInline(ReadOnlyInline):
+    model = Page
+
+
+class IssueItemInline(ReadOnlyInline):
+    model = Item
+    fk_name = "issue"
+    fields = ("title", "unit", "page", "position", "is_lead", "state")
+    readonly_fields = fields
+    show_change_link = True
+
+
+class IssueLogInline(ReadOnlyInline):
+    model = WorkflowLog
+    fk_name = "issue"
+    fields = ("created_at", "action", "from_state", "to_state", "actor", "comment")
+    readonly_fields = fields
 
 
 @admin.register(Issue)
@@ -126,27 +136,38 @@ class IssueAdmin(admin.ModelAdmin):
             return "-"
         return format_html('<a href="{}">下载PDF</a>', reverse("issue_pdf", args=[obj.pk]))
 
+    # Workflow state, placement and printed content change only at the desk
+    # (bulletins.workflow / bulletins.actions): here an issue is read, never edited.
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Issue._meta.fields] + ["pdf_link"]
+
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
-        # A published issue is never silently edited.
-        if obj is not None and obj.is_frozen:
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Only an issue that never entered the workflow may go (it has no log, no revision).
+        if obj is not None and (obj.state != "drafting" or obj.logs.exists() or obj.revisions.exists()):
             return False
-        return super().has_change_permission(request, obj)
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for issue in queryset:  # one by one: the model refuses published issues
+            issue.delete()
 
 
-class ItemImageInline(admin.TabularInline):
+class ItemImageInline(ReadOnlyInline):
     model = ItemImage
-    extra = 0
+    fields = ("image", "caption", "credit", "order")
+    readonly_fields = fields
 
 
-class ItemRevisionInline(admin.TabularInline):
+class ItemRevisionInline(ReadOnlyInline):
     model = ItemRevision
     fields = ("created_at", "reason", "author", "title")
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 class ItemLogInline(IssueLogInline):
@@ -165,10 +186,24 @@ class ItemAdmin(admin.ModelAdmin):
     raw_id_fields = ("issue", "page", "jump_to_page")
     inlines = [ItemImageInline, ItemRevisionInline, ItemLogInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Item._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.state == "published":
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Published or placed items, and items with a history, are never deleted here.
+        if obj is not None and (obj.state == "published" or obj.issue_id or obj.logs.exists() or obj.revisions.exists()):
             return False
-        return super().has_change_permission(request, obj)
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for item in queryset:
+            item.delete()
 
 
 @admin.register(WorkflowLog)
@@ -186,6 +221,43 @@ class WorkflowLogAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # append-only: the audit trail is never edited or deleted
+
+
+class AppendOnlyAdmin(admin.ModelAdmin):
+    """Records that are only ever appended: readable, never added, changed or deleted here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(IssueRevision)
+class IssueRevisionAdmin(AppendOnlyAdmin):
+    list_display = ("issue", "version", "reason", "fingerprint", "pdf_sha256", "actor", "created_at")
+    list_filter = ("reason",)
+    readonly_fields = [f.name for f in IssueRevision._meta.fields]
+
+
+@admin.register(SignOff)
+class SignOffAdmin(AppendOnlyAdmin):
+    list_display = ("issue", "editor", "version", "fingerprint", "pdf_sha256", "created_at")
+    readonly_fields = [f.name for f in SignOff._meta.fields]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(AppendOnlyAdmin):
+    list_display = ("created_at", "action", "actor", "target_user", "subject", "detail")
+    list_filter = ("action",)
+    search_fields = ("subject", "detail", "target_user__username")
+    readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
 
 @admin.register(RenderJob)
 class RenderJobAdmin(admin.ModelAdmin):
@@ -200,8 +272,10 @@ class RenderJobAdmin(admin.ModelAdmin):
 
 
 # Users: show and edit the units a user belongs to next to their roles.
+from django.contrib.auth.admin import GroupAdmin  # noqa: E402
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin  # noqa: E402
-from django.contrib.auth.models import User  # noqa: E402
+from django.contrib.auth.models import Group, User  # noqa: E402
+from django.core.exceptions import PermissionDenied  # noqa: E402
 
 
 class UnitMembershipInline(admin.TabularInline):
@@ -212,10 +286,26 @@ class UnitMembershipInline(admin.TabularInline):
 
 
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(GroupAdmin):
+    """Roles and their permissions: only a superuser (made with createsuperuser) changes them."""
+
+    def _superuser_only(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    has_module_permission = has_view_permission = has_add_permission = _superuser_only
+    has_change_permission = has_delete_permission = _superuser_only
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    """Users and their roles. Duties stay apart: no one grants a role they do not
+    hold themselves, nor any role to themselves; only a superuser makes superusers
+    or edits permissions; every role change is recorded (AuditEntry)."""
+
     inlines = [UnitMembershipInline]
     list_display = ("username", "last_name", "first_name", "roles", "is_active")
     list_per_page = 50
@@ -227,3 +317,47 @@ class UserAdmin(BaseUserAdmin):
     @admin.display(description="角色")
     def roles(self, obj):
         return "、".join(g.name for g in obj.groups.all())
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += ["is_superuser", "user_permissions"]
+            if obj is not None and obj.pk == request.user.pk:
+                readonly += ["groups"]  # nobody grants themselves a role
+        return readonly
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = request.user.groups.all()  # only the roles one holds
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        with acting_as(request.user):
+            super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if not request.user.is_superuser and "groups" in form.cleaned_data:
+            own = set(request.user.groups.values_list("pk", flat=True))
+            # Roles the requester does not hold stay as they were.
+            kept = [g for g in form.instance.groups.all() if g.pk not in own] if change else []
+            form.cleaned_data["groups"] = list(form.cleaned_data["groups"]) + kept
+        with acting_as(request.user):
+            super().save_related(request, form, formsets, change)
+
+    def user_change_password(self, request, id, form_url=""):
+        target = self.get_object(request, id)
+        if target is not None and not request.user.is_superuser:
+            own = set(request.user.groups.values_list("name", flat=True))
+            if target.is_superuser or not set(target.groups.values_list("name", flat=True)) <= own:
+                raise PermissionDenied("不能为持有您没有的角色的用户设置密码。")
+        return super().user_change_password(request, id, form_url)

@@ -11,6 +11,10 @@ class BulletinsConfig(AppConfig):
 
         pre_save.connect(strip_invisible_characters, dispatch_uid="bulletins.strip_invisible_characters")
 
+        from . import audit
+
+        audit.connect()
+
 
 def strip_invisible_characters(sender, instance, raw=False, **kwargs):
     """Every text the application stores loses bidi controls and other invisible

@@ -22,6 +22,39 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "管理员", "管理员"
 
 
+class AppendOnlyError(Exception):
+    """An attempt to change or delete a row of an append-only log."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError(f"{self.model._meta.verbose_name}只能追加，不能修改。")
+
+    def delete(self):
+        raise AppendOnlyError(f"{self.model._meta.verbose_name}只能追加，不能删除。")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError(f"{self.model._meta.verbose_name}只能追加，不能修改。")
+
+
+class AppendOnlyModel(models.Model):
+    """Rows are inserted, never changed or deleted through the ORM's normal paths
+    (on PostgreSQL a trigger refuses it as well, see migration 0005)."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError(f"{self._meta.verbose_name}只能追加，不能修改。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{self._meta.verbose_name}只能追加，不能删除。")
+
+
 class Unit(models.Model):
     class Category(models.TextChoices):
         TOWN = "town", "镇"
@@ -234,6 +267,11 @@ class Issue(models.Model):
     def is_frozen(self):
         return self.state == IssueState.PUBLISHED
 
+    def delete(self, *args, **kwargs):
+        if self.state == IssueState.PUBLISHED:
+            raise AppendOnlyError("已印发的期刊不能删除。")
+        return super().delete(*args, **kwargs)
+
     def ordered_editors(self):
         return [link.user for link in self.editor_links.select_related("user").order_by("order", "id")]
 
@@ -419,6 +457,11 @@ class Item(models.Model):
         self.body = clean_html(self.body)
         super().save(*args, **kwargs)
 
+    def delete(self, *args, **kwargs):
+        if self.state == ItemState.PUBLISHED:
+            raise AppendOnlyError("已刊发的稿件不能删除。")
+        return super().delete(*args, **kwargs)
+
     @property
     def attribution_text(self):
         """The unit name printed at the item's end, or "" for none.
@@ -476,7 +519,7 @@ class ItemImage(models.Model):
             photo_sha256(self)
 
 
-class ItemRevision(models.Model):
+class ItemRevision(AppendOnlyModel):
     """The item's content at each submit and each editor's save."""
 
     class Reason(models.TextChoices):
@@ -485,13 +528,13 @@ class ItemRevision(models.Model):
         IMPORT = "import", "导入"
         PREVIOUS = "previous", "被替换前的文本"
 
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="revisions", verbose_name="稿件")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="revisions", verbose_name="稿件")
     title = models.CharField("标题", max_length=200)
     body = models.TextField("正文")
     attribution = models.CharField("署名", max_length=50, blank=True)
     reason = models.CharField("原因", max_length=10, choices=Reason.choices)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="修改人"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="修改人"
     )
     created_at = models.DateTimeField("时间", default=timezone.now)
 
@@ -501,16 +544,16 @@ class ItemRevision(models.Model):
         ordering = ["created_at", "id"]
 
 
-class WorkflowLog(models.Model):
+class WorkflowLog(AppendOnlyModel):
     """One row per transition of an item or an issue."""
 
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, null=True, blank=True, related_name="logs", verbose_name="稿件")
-    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, null=True, blank=True, related_name="logs", verbose_name="期")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, null=True, blank=True, related_name="logs", verbose_name="稿件")
+    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, null=True, blank=True, related_name="logs", verbose_name="期")
     action = models.CharField("操作", max_length=30)
     from_state = models.CharField("原状态", max_length=20)
     to_state = models.CharField("新状态", max_length=20)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="操作人"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="操作人"
     )
     comment = models.TextField("说明", blank=True)
     created_at = models.DateTimeField("时间", default=timezone.now)
@@ -535,7 +578,7 @@ class WorkflowLog(models.Model):
         return ACTION_LABELS.get(self.action, self.action)
 
 
-class IssueRevision(models.Model):
+class IssueRevision(AppendOnlyModel):
     """What an issue printed at one step of its workflow (送签, 签发, 退回, 印发 …):
     the description from ``bulletins.printed_content.describe_issue`` and its fingerprint."""
 
@@ -571,7 +614,7 @@ class IssueRevision(models.Model):
         return self.fingerprint[:8]
 
 
-class SignOff(models.Model):
+class SignOff(AppendOnlyModel):
     """One responsible editor's 签发 of one review round: the content they saw
     (fingerprint, version) and the hash of the PDF beside it."""
 
@@ -594,6 +637,38 @@ class SignOff(models.Model):
 
     def __str__(self):
         return f"{self.issue} · {person_name(self.editor)} 签发"
+
+
+class AuditEntry(AppendOnlyModel):
+    """Who did what outside the editorial workflow: role and superuser changes,
+    data repairs. Append-only, like the workflow log."""
+
+    class Action(models.TextChoices):
+        ROLE_GRANTED = "role_granted", "授予角色"
+        ROLE_REVOKED = "role_revoked", "撤销角色"
+        SUPERUSER_GRANTED = "superuser_granted", "设为超级用户"
+        SUPERUSER_REVOKED = "superuser_revoked", "取消超级用户"
+        REPAIR = "repair", "数据修复"
+
+    action = models.CharField("操作", max_length=30, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="操作人", help_text="空：命令行或系统",
+    )
+    target_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="对象用户"
+    )
+    subject = models.CharField("对象", max_length=200, blank=True, help_text="角色名，或被修复的数据")
+    detail = models.TextField("说明", blank=True)
+    created_at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "审计记录"
+        verbose_name_plural = "审计记录"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.subject}"
 
 
 class RenderJob(models.Model):

@@ -52,10 +52,18 @@ def user_unit_ids(user):
     return set(user.units.values_list("id", flat=True))
 
 
+def unsubmitted_unit_drafts():
+    """Drafts a unit has never submitted and no editor wrote: they belong to the unit."""
+    return Q(state=ItemState.DRAFT, submitted_at__isnull=True) & ~Q(author__groups__name=Role.EDITOR)
+
+
 def visible_items(user):
-    """Items this user may open: desk members see all, contributors their units'."""
+    """Items this user may open: contributors their units' (and their own); the
+    desk everything except a unit's drafts it never submitted."""
     if is_desk_member(user) or is_administrator(user):
-        return Item.objects.all()
+        hidden = Item.objects.filter(unsubmitted_unit_drafts()).values("pk")
+        own = Q(author=user) | Q(unit__in=user_unit_ids(user)) if is_contributor(user) else Q(pk__in=[])
+        return Item.objects.exclude(Q(pk__in=hidden) & ~own)
     if is_contributor(user):
         return Item.objects.filter(Q(unit__in=user_unit_ids(user)) | Q(author=user))
     return Item.objects.none()
@@ -80,8 +88,10 @@ def can_edit_item(user, item):
     editors edit anything not yet printed."""
     if item.state == ItemState.PUBLISHED:
         return False
-    if is_editor(user):
+    if is_contributor(user) and item.unit_id in user_unit_ids(user) and item.state in (ItemState.DRAFT, ItemState.RETURNED):
         return True
+    if is_editor(user):
+        return can_view_item(user, item)
     if is_contributor(user):
         return item.unit_id in user_unit_ids(user) and item.state in (ItemState.DRAFT, ItemState.RETURNED)
     return False

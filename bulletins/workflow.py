@@ -230,6 +230,7 @@ ACTION_LABELS = {
     **{a: t.label for a, t in ITEM_TRANSITIONS.items()},
     **{a: t.label for a, t in ISSUE_TRANSITIONS.items()},
     "resubmit_after_edit": "修改后重新送签",  # older logs
+    "repair": "数据修复",  # manage.py repair_data
 }
 
 

@@ -29,6 +29,9 @@ def test_every_model_has_a_working_admin_list_in_chinese(admin_client, bulletin,
     for model in models:
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         response = admin_client.get(url)
+        if model._meta.model_name == "group":  # roles and permissions: superusers only
+            assert response.status_code == 403, url
+            continue
         assert response.status_code == 200, url
         assert "选择" in response.content.decode()
 

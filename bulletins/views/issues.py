@@ -209,7 +209,7 @@ def _composer_context(request, issue, user, header_form=None):
         "can_edit": roles.is_editor(user) and not issue.is_frozen,
         "transitions": workflow.available_actions(user, issue),
         "job": rendering.current_job(issue),
-        "logs": issue.logs.select_related("actor")[:20],
+        "logs": issue.logs.select_related("actor").order_by("created_at", "id"),
         "returned_log": attach_signoff_returns([issue])[0].returned_log,
         "fingerprint": issue_fingerprint(issue),
     }
@@ -475,7 +475,7 @@ def issue_review(request, pk):
     context.update(
         transitions=workflow.available_actions(request.user, issue),
         job=job,
-        logs=issue.logs.select_related("actor")[:20],
+        logs=issue.logs.select_related("actor").order_by("created_at", "id"),
         is_listed_editor=workflow.is_listed_editor(request.user, issue),
         changes=since_last_look(issue, request.user, since=request.GET.get("since")),
         fingerprint=current,

@@ -35,6 +35,24 @@ STAFF = [
 ]
 
 
+# What the 管理员 configures; everything else in the admin they may only read.
+CONFIGURED_MODELS = ("unit", "recipientgroup", "publication", "publicationeditor", "publicationdistribution")
+
+
+def administrator_permissions():
+    """The 管理员 role: configure units, recipients, publications and user accounts;
+    read the rest. No permission on roles (groups) or permissions themselves."""
+    bulletins = Permission.objects.filter(content_type__app_label="bulletins")
+    configure = bulletins.filter(content_type__model__in=CONFIGURED_MODELS)
+    view = bulletins.filter(codename__startswith="view_")
+    users = Permission.objects.filter(
+        content_type__app_label="auth", codename__in=["view_user", "add_user", "change_user", "view_group"]
+    )
+    # The nested apps' admin pages are configuration (rule sets, notification kinds, locks).
+    others = Permission.objects.filter(content_type__app_label__in=["assessment", "notifications", "presence", "accounts"])
+    return list(configure | view) + list(users) + list(others)
+
+
 class Command(BaseCommand):
     help = "载入演示数据（已存在时跳过），并打印演示账号。"
 
@@ -190,10 +208,7 @@ class Command(BaseCommand):
 
     def _roles(self):
         groups = {role: Group.objects.get_or_create(name=role.value)[0] for role in Role}
-        admin_perms = Permission.objects.filter(
-            content_type__app_label__in=["bulletins", "auth", "assessment", "notifications", "presence", "accounts"]
-        )
-        groups[Role.ADMINISTRATOR].permissions.set(admin_perms)
+        groups[Role.ADMINISTRATOR].permissions.set(administrator_permissions())
         return groups
 
     def _user(self, username, full_name, group, is_staff=False):
