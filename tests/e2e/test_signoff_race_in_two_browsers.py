@@ -54,7 +54,7 @@ def test_a_signoff_on_a_page_opened_before_an_edit_is_refused_and_shows_the_chan
     # The responsible editor clicks 签发 on the page opened before the edit.
     chief.get_by_role("button", name="签发", exact=True).click()
     expect(chief.get_by_text("不一致，未签发")).to_be_visible()
-    changes = chief.locator("#changes")
+    changes = chief.locator("#stale-changes")
     expect(changes).to_contain_text("编者按已修改")
     expect(chief.locator(".reading")).to_contain_text("送签后补充的编者按")
     assert chief.locator("code.fingerprint").inner_text() != fingerprint_before
