@@ -228,6 +228,8 @@ class WorkflowLogAdmin(admin.ModelAdmin):
 class AppendOnlyAdmin(admin.ModelAdmin):
     """Records that are only ever appended: readable, never added, changed or deleted here."""
 
+    list_per_page = 50
+
     def has_add_permission(self, request):
         return False
 
@@ -240,6 +242,7 @@ class AppendOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(IssueRevision)
 class IssueRevisionAdmin(AppendOnlyAdmin):
+    list_select_related = ("issue__publication", "actor")
     list_display = ("issue", "version", "reason", "fingerprint", "pdf_sha256", "actor", "created_at")
     list_filter = ("reason",)
     readonly_fields = [f.name for f in IssueRevision._meta.fields]
@@ -247,12 +250,14 @@ class IssueRevisionAdmin(AppendOnlyAdmin):
 
 @admin.register(SignOff)
 class SignOffAdmin(AppendOnlyAdmin):
+    list_select_related = ("issue__publication", "editor")
     list_display = ("issue", "editor", "version", "fingerprint", "pdf_sha256", "created_at")
     readonly_fields = [f.name for f in SignOff._meta.fields]
 
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(AppendOnlyAdmin):
+    list_select_related = ("actor", "target_user")
     list_display = ("created_at", "action", "actor", "target_user", "subject", "detail")
     list_filter = ("action",)
     search_fields = ("subject", "detail", "target_user__username")

@@ -60,3 +60,14 @@ def test_an_editor_may_edit_a_withdrawn_draft_it_has_seen_and_it_is_recorded(uni
     assert item.state == ItemState.DRAFT
     actions.save_item(item, editor, body="<p>编辑看过的改稿</p>")
     assert item.revisions.filter(reason="edit", author=editor).exists()
+
+
+def test_the_desk_does_not_find_a_units_unsubmitted_draft_in_search(unit, contributor, editor):
+    from bulletins.search import service
+
+    factories.make_item(unit, contributor, title="防汛草稿未报送")
+    submitted = factories.make_item(unit, contributor, title="防汛稿件已报送")
+    apply_transition(submitted, "submit", contributor)
+    titles = [hit.title for hit in service.search(editor, {"q": "防汛"}).page.object_list]
+    assert titles == ["防汛稿件已报送"]
+    assert [hit.title for hit in service.search(contributor, {"q": "防汛"}).page.object_list] != []

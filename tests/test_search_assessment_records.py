@@ -44,7 +44,7 @@ def test_a_commission_notice_is_found_by_the_units_it_is_addressed_to(editor, co
 
 def test_items_are_filtered_and_counted_by_their_kind(editor, unit, contributor):
     news, advice = ItemKind.objects.get_or_create(name="动态")[0], ItemKind.objects.get_or_create(name="问题建议")[0]
-    factories.make_item(unit, contributor, title="防汛动态一", kind=news)
-    factories.make_item(unit, contributor, title="防汛建议二", kind=advice)
+    factories.make_item(unit, contributor, title="防汛动态一", kind=news, state="submitted")
+    factories.make_item(unit, contributor, title="防汛建议二", kind=advice, state="submitted")
     assert _titles(editor, q="防汛", item_kind=advice.pk) == ["防汛建议二"]
     assert {label: n for _, label, n in service.search(editor, {"q": "防汛"}).facets["item_kind"]} == {"动态": 1, "问题建议": 1}

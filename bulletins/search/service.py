@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 
 from bulletins import roles
 from bulletins.assessment.models import Commission, Instruction
-from bulletins.models import IssueState, ItemKind, ItemState, Publication, Unit
+from bulletins.models import IssueState, Item, ItemKind, ItemState, Publication, Unit
 
 from . import query as query_language
 from .backends import backend
@@ -50,7 +50,10 @@ def visible_commissions(user):
 def visible_entries(user):
     """Entries whose subject ``roles`` lets the user open (批示 follow their item)."""
     if roles.is_desk_member(user) or roles.is_administrator(user):
-        return SearchEntry.objects.all()  # the office reads everything (roles.visible_items/visible_issues)
+        # the office reads everything (roles.visible_items/visible_issues) but a
+        # unit's drafts it never submitted (a small set: one NOT IN over drafts)
+        hidden = Item.objects.filter(roles.unsubmitted_unit_drafts()).exclude(author=user).values("id")
+        return SearchEntry.objects.exclude(kind=Kind.ITEM, item__in=hidden)
     items = roles.visible_items(user).values("id")
     return SearchEntry.objects.filter(
         Q(kind=Kind.ITEM, item__in=items)
