@@ -240,8 +240,9 @@ def cut_fit(geometry, piece, span, room):
         specs = piece.photo_specs(width)
         boxes, occupancy = place_photos(span, width, specs)
     if body < max(occupancy + [0]) or sum(max(0, body - o) for o in occupancy) - 1 - lead_in < MIN_CUT_LINES:
-        # The photos do not fit here: they travel on with the rest of the story.
-        boxes, occupancy = [], [0] * span
+        # The photos do not fit here even at one column: the story is not cut
+        # here (its photos print with its first part, never after it).
+        return None
     capacities = [max(0, body - occ) for occ in occupancy]
     if sum(capacities) - 1 - lead_in < MIN_CUT_LINES:
         return None
