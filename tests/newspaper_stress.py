@@ -34,7 +34,13 @@ class _Issue:
 
     def __init__(self, publication, unit, author, pages, number=1):
         self.unit, self.author = unit, author
-        self.issue = factories.make_issue(publication, number=number, issue_date=datetime.date(2020, 12, 20))
+        # The next free numbers: the commands also build these issues in a demo database.
+        numbers = Issue.objects.filter(publication=publication)
+        number = max(number, 1 + max(numbers.filter(year=2020).values_list("number", flat=True), default=0))
+        total = 1 + max(numbers.values_list("total_number", flat=True), default=publication.total_number_offset)
+        self.issue = factories.make_issue(
+            publication, number=number, total_number=total, issue_date=datetime.date(2020, 12, 20)
+        )
         self.pages = {}
         for n, name in pages:
             self.pages[n] = Page.objects.create(issue=self.issue, number=n, name=name, slogan="")

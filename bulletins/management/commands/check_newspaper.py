@@ -115,7 +115,9 @@ class Command(BaseCommand):
 
 
 def _publication():
-    return Publication.objects.filter(slug="check-shixun").first() or Publication.objects.create(
+    # A demo database already holds 上街时讯 (the name is unique): check with it then.
+    existing = Publication.objects.filter(kind=Publication.Kind.NEWSPAPER, name="上街时讯").first()
+    return existing or Publication.objects.filter(slug="check-shixun").first() or Publication.objects.create(
         name="上街时讯", slug="check-shixun", kind=Publication.Kind.NEWSPAPER,
         issuing_line="中共上街区委宣传部传媒中心出版", english_name="SHANGJIE NEWSLETTER",
         registration_number="河南省连续性内资【审郑州连】00015号", notice="内部资料 免费交流",
