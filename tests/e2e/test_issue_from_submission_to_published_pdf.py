@@ -9,22 +9,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.e2e.signing_in import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 TITLE = "我区为三十个老旧小区加装电梯"
 BODY = "今年首批加装电梯的小区已全部开工，预计年底前投入使用。"
-PASSWORD = "pass-1234"
-
-
-def sign_in(page, username):
-    page.goto("/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("button", name="退出")).to_be_visible()
-
-
 @pytest.fixture
 def newsroom(bulletin, contributor, editor, responsible_editor):
     factories.add_default_editor(bulletin, responsible_editor)

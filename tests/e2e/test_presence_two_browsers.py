@@ -7,19 +7,9 @@ from playwright.sync_api import expect
 
 from bulletins.models import Role
 from tests import factories
+from tests.e2e.signing_in import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "pass-1234"
-
-
-def sign_in(page, username):
-    page.goto("/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("button", name="退出")).to_be_visible()
-
 
 @pytest.fixture
 def item(settings, editor, contributor, unit):

@@ -10,19 +10,9 @@ from bulletins import workflow
 from bulletins.models import IssueState, SignOff
 from tests import factories
 from tests.issue_helpers import accepted_items
+from tests.e2e.signing_in import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "pass-1234"
-
-
-def sign_in(page, username):
-    page.goto("/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("button", name="退出")).to_be_visible()
-
 
 @pytest.fixture
 def issue_in_review(bulletin, unit, contributor, editor, responsible_editor, other_responsible_editor, renderer):

@@ -5,18 +5,12 @@ large to send is stopped on the page instead of being lost to an error page."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.signing_in import sign_in
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 TITLE = "工业路街道开展冬季消防检查"
 BODY = "街道组织社区网格员对辖区九小场所逐一排查。"
-
-
-def sign_in(page, username="tongxunyuan"):
-    page.goto("/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("pass-1234")
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("button", name="退出")).to_be_visible()
 
 
 def type_an_item(page):
@@ -30,7 +24,7 @@ def type_an_item(page):
 def test_leaving_warns_and_the_autosaved_copy_is_offered_back(settings, contributor, new_page):
     settings.NEWSROOM_AUTOSAVE_SECONDS = 1
     page = new_page()
-    sign_in(page)
+    sign_in(page, "tongxunyuan")
     type_an_item(page)
     expect(page.locator("[data-autosave-status]")).to_contain_text("已自动保存草稿副本")
 
@@ -59,7 +53,7 @@ def test_leaving_warns_and_the_autosaved_copy_is_offered_back(settings, contribu
 
 def test_a_text_too_large_to_send_stays_on_the_page_with_a_chinese_warning(settings, contributor, new_page):
     page = new_page()
-    sign_in(page)
+    sign_in(page, "tongxunyuan")
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 200  # bytes: the typed title and body alone are larger
     type_an_item(page)
     messages = []
