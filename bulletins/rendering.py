@@ -4,8 +4,6 @@ wrapper around ``run_job``; the RenderJob row is the record the page polls.
 """
 
 import datetime
-import hashlib
-import json
 import logging
 import threading
 from functools import partial
@@ -18,7 +16,7 @@ from django.utils import timezone
 
 from . import typesetting
 from .models import Issue, IssueState, RenderJob
-from .printed_content import describe_issue
+from .printed_content import describe_issue, fingerprint
 from .typesetting import RenderError, render_issue_pdf  # noqa: F401  (RenderError: for the views)
 
 log = logging.getLogger(__name__)
@@ -43,8 +41,7 @@ def printed_content(issue):
 
 
 def content_hash(issue):
-    payload = json.dumps(printed_content(issue), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return fingerprint(printed_content(issue))
 
 
 # ---------------------------------------------------------------- job state
